@@ -61,9 +61,23 @@ def sources_context(data: Data) -> dict[str, Any]:
     return {"rows": _rows(data, "sources")}
 
 
+def glossary_context(data: Data) -> dict[str, Any]:
+    terms = _rows(data, "glossary", key=lambda r: (r["term"].casefold(), r["id"]))
+    groups: dict[str, list[dict]] = {}
+    for term in terms:
+        groups.setdefault(term["term"][0].upper(), []).append(term)
+    return {"groups": sorted(groups.items()), "names": {t["id"]: t["term"] for t in terms}}
+
+
+def abbreviations_context(data: Data) -> dict[str, Any]:
+    return {"rows": [t for t in _rows(data, "glossary", key=lambda r: r.get("abbr", "")) if "abbr" in t]}
+
+
 OUTPUTS: tuple[Output, ...] = (
     Output("generated/differences.md", "differences.md.j2", ("differences", "sources"), differences_context),
     Output("generated/sources.md", "sources.md.j2", ("sources",), sources_context),
+    Output("generated/glossary.md", "glossary.md.j2", ("glossary", "sources"), glossary_context),
+    Output("generated/abbreviations.md", "abbreviations.md.j2", ("glossary",), abbreviations_context),
 )
 
 
@@ -76,9 +90,13 @@ def make_environment(data: Data) -> jinja2.Environment:
         keep_trailing_newline=True,
         trim_blocks=True,
         lstrip_blocks=True,
+        # Markdown anchors are written {#id}; Jinja comments are {## ... ##}.
+        comment_start_string="{##",
+        comment_end_string="##}",
     )
     sources = {r["id"]: r for r in data["sources"].records} if "sources" in data else {}
     env.filters["md"] = helpers.md_text
+    env.filters["oneline"] = helpers.one_line
     env.filters["cite"] = lambda ids: helpers.citations(ids, sources)
     env.filters["source_label"] = helpers.source_label
     env.filters["authors"] = helpers.author_line
@@ -101,6 +119,19 @@ def render(output: Output, data: Data, env: jinja2.Environment | None = None) ->
 def render_all(data: Data, outputs: tuple[Output, ...] = OUTPUTS) -> dict[str, str]:
     env = make_environment(data)
     return {output.target: render(output, data, env) for output in outputs}
+
+
+def template_location(exc: jinja2.TemplateError) -> str:
+    """`scripts/templates/<file>:<line>` of a template error, syntax or runtime."""
+    if getattr(exc, "lineno", None) and getattr(exc, "filename", None):
+        return f"scripts/templates/{Path(exc.filename).name}:{exc.lineno}"
+    tb, where = exc.__traceback__, "scripts/templates"
+    while tb is not None:  # Jinja maps runtime errors to template frames
+        filename = tb.tb_frame.f_code.co_filename
+        if filename.endswith(".j2"):
+            where = f"scripts/templates/{Path(filename).name}:{tb.tb_lineno}"
+        tb = tb.tb_next
+    return where
 
 
 def write_if_changed(path: Path, text: str) -> bool:
@@ -130,8 +161,7 @@ def generate(root: Path = ROOT, check: bool = False, out=sys.stdout, err=sys.std
               "Fix them and run `make data-check`.", file=err)
         return 1
     except jinja2.TemplateError as exc:
-        where = f"scripts/templates/{exc.name}:{exc.lineno}" if getattr(exc, "lineno", None) else "template"
-        print(f"{where}: {exc.message}; nothing was generated.", file=err)
+        print(f"{template_location(exc)}: {exc.message}; nothing was generated.", file=err)
         return 1
     if check:
         stale = [t for t, text in rendered.items()

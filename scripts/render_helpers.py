@@ -32,6 +32,11 @@ def md_text(value: Any) -> str:
     return "".join(out)
 
 
+def one_line(value: Any) -> str:
+    """Collapse whitespace, for places that end at a newline (abbreviation titles)."""
+    return " ".join(str(value).split())
+
+
 def _surname(name: str) -> str:
     return name.split()[-1]
 

@@ -284,8 +284,9 @@ def validate(datasets: dict[str, Dataset]) -> list[str]:
     return problems
 
 
-def load_all(data_dir: Path = DATA_DIR) -> dict[str, Dataset]:
+def load_all(data_dir: Path | None = None) -> dict[str, Dataset]:
     """Load and validate every data/*.yaml; raise DataError listing all problems."""
+    data_dir = data_dir or DATA_DIR
     datasets: dict[str, Dataset] = {}
     problems: list[str] = []
     for path in sorted(data_dir.glob("*.yaml")):

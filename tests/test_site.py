@@ -1,0 +1,103 @@
+"""Checks on the strictly built site: page basics, links, anchors, no third-party requests."""
+
+from __future__ import annotations
+
+from urllib.parse import urljoin, urlsplit
+
+import pytest
+import yaml
+
+from conftest import ROOT
+from htmlscan import parse_file
+from sitecheck import css_urls, is_third_party, page_url, requested_urls, target_file
+
+CONFIG = yaml.safe_load((ROOT / "mkdocs.yml").read_text().replace("!!python/object/apply:pymdownx.slugs.slugify", ""))
+SITE_URL = CONFIG["site_url"]
+OWN_ORIGIN = "{0.scheme}://{0.netloc}".format(urlsplit(SITE_URL))
+
+
+@pytest.fixture(scope="module")
+def docs(pages):
+    return {url: parse_file(path) for url, path in pages.items()}
+
+
+def test_site_url_is_a_github_pages_project_site():
+    parts = urlsplit(SITE_URL)
+    assert parts.scheme == "https" and parts.netloc.endswith(".github.io")
+    assert parts.path.strip("/"), "a project site lives under a sub-path"
+
+
+def test_every_page_has_title_description_and_one_h1(docs):
+    assert len(docs) >= 4
+    for url, doc in docs.items():
+        title = doc.find("title")
+        assert title is not None and title.text().strip(), f"{url}: no <title>"
+        meta = doc.find("meta", name="description")
+        assert meta is not None and len(meta.attrs["content"].strip()) >= 30, f"{url}: no meta description"
+        assert len(list(doc.iter("h1"))) == 1, f"{url}: expected one <h1>"
+
+
+def test_pages_have_their_own_description(docs):
+    descriptions = [d.find("meta", name="description").attrs["content"] for u, d in docs.items() if u != "404.html"]
+    assert len(set(descriptions)) == len(descriptions), "two pages share a meta description"
+
+
+def test_internal_links_and_anchors_resolve(site, pages, docs):
+    ids = {url: {e.attrs["id"] for e in doc.iter() if "id" in e.attrs} for url, doc in docs.items()}
+    broken = []
+    for url, doc in docs.items():
+        here = page_url(site, pages[url], SITE_URL)
+        for a in doc.iter("a"):
+            href = a.attrs.get("href")
+            if not href or href.startswith(("mailto:", "javascript:")):
+                continue
+            absolute = urljoin(here, href)
+            target = target_file(site, absolute.split("#")[0], SITE_URL)
+            if target is None:
+                continue  # an outbound link, not part of this site
+            if not target.exists():
+                broken.append(f"{url}: {href} (no such file)")
+                continue
+            fragment = urlsplit(absolute).fragment
+            if fragment:
+                key = target.relative_to(site).as_posix().removesuffix("index.html")
+                if fragment not in ids.get(key, set()):
+                    broken.append(f"{url}: {href} (no #{fragment} there)")
+    assert not broken, "\n".join(broken)
+
+
+def test_no_third_party_requests_in_html(docs):
+    offenders = [f"{url}: {u}" for url, doc in docs.items() for u in requested_urls(doc)
+                 if is_third_party(u, OWN_ORIGIN)]
+    offenders += [f"{url}: iframe" for url, doc in docs.items() if doc.find("iframe")]
+    assert not offenders, "\n".join(offenders)
+
+
+def test_no_third_party_requests_in_css(site):
+    offenders = [f"{css.relative_to(site)}: {u}" for css in site.rglob("*.css")
+                 for u in css_urls(css.read_text(encoding="utf-8")) if is_third_party(u, OWN_ORIGIN)]
+    assert not offenders, "\n".join(offenders)
+
+
+def test_no_google_fonts_and_no_repo_api_component(docs):
+    for url, doc in docs.items():
+        for el in doc.iter():
+            assert el.attrs.get("data-md-component") != "source", f"{url}: repo widget would call api.github.com"
+            assert "fonts.g" not in el.attrs.get("href", ""), f"{url}: Google Fonts"
+
+
+def test_generated_differences_table_holds_every_data_row(docs):
+    records = sorted(yaml.safe_load((ROOT / "data/differences.yaml").read_text()), key=lambda r: r["order"])
+    doc = docs["compare/differences/"]
+    rows = [tr for tr in doc.find("table").iter("tr") if tr.find("td")]
+    assert [tr.find("td").text() for tr in rows] == [r["aspect"] for r in records]
+    for tr, record in zip(rows, records):
+        assert tr.find("strong").attrs["id"] == f"diff-{record['id']}"
+        assert [a.attrs["href"].split("#")[1] for a in list(tr.iter("td"))[3].iter("a")] == \
+            [f"src-{s}" for s in record["sources"]]
+
+
+def test_bibliography_lists_every_source(docs):
+    records = yaml.safe_load((ROOT / "data/sources.yaml").read_text())
+    ids = {e.attrs["id"] for e in docs["sources/"].iter("li") if "id" in e.attrs}
+    assert ids == {f"src-{r['id']}" for r in records}

@@ -1,0 +1,77 @@
+"""The site works under a sub-path, as GitHub Pages serves project sites."""
+
+from __future__ import annotations
+
+import json
+import urllib.error
+import urllib.request
+from urllib.parse import urljoin, urlsplit
+
+import pytest
+
+from conftest import SUBPATH
+from htmlscan import parse
+from pages_server import serve
+from sitecheck import requested_urls
+
+
+def fetch(url: str) -> tuple[int, bytes]:
+    try:
+        with urllib.request.urlopen(url, timeout=10) as response:
+            return response.status, response.read()
+    except urllib.error.HTTPError as error:
+        return error.code, error.read()
+
+
+@pytest.fixture(scope="module")
+def base(site):
+    with serve(site, SUBPATH) as url:
+        yield url
+
+
+def same_site(url: str, base: str) -> bool:
+    return url.startswith(base)
+
+
+def referenced(doc, page: str, base: str) -> set[str]:
+    """Every same-site URL a page loads or links to (fragments dropped)."""
+    urls = {urljoin(page, u) for u in requested_urls(doc)}
+    urls |= {urljoin(page, a.attrs["href"]) for a in doc.iter("a") if a.attrs.get("href")}
+    config = doc.find("script", id="__config")
+    if config is not None:  # Material's search worker and index, loaded by script
+        settings = json.loads(config.text())
+        root = urljoin(page, settings["base"] + "/")
+        urls |= {urljoin(page, settings["search"]), urljoin(root, "search/search_index.json")}
+    return {u.split("#")[0] for u in urls if same_site(u.split("#")[0], base)}
+
+
+def test_every_page_and_asset_loads_under_the_sub_path(base, pages):
+    page_urls = {urljoin(base, url) for url in pages if url != "404.html"}
+    failures, assets = [], set()
+    for url in sorted(page_urls):
+        status, body = fetch(url)
+        if status != 200:
+            failures.append(f"{status} {url}")
+            continue
+        assets |= referenced(parse(body.decode("utf-8")), url, base)
+    for url in sorted(assets - page_urls):
+        status, _ = fetch(url)
+        if status != 200:
+            failures.append(f"{status} {url}")
+    assert len(page_urls) >= 4 and len(assets) > len(page_urls)
+    assert not failures, "\n".join(failures)
+
+
+def test_404_page_and_its_assets_load_at_any_depth(base):
+    for missing in ("no-such-page/", "compare/no-such-page/deeper/"):
+        status, body = fetch(urljoin(base, missing))
+        assert status == 404
+        doc = parse(body.decode("utf-8"))
+        assert "404" in doc.find("h1").text()
+        failures = [u for u in sorted(referenced(doc, urljoin(base, missing), base)) if fetch(u)[0] != 200]
+        assert not failures, failures
+
+
+def test_nothing_is_served_outside_the_sub_path(base):
+    root = "{0.scheme}://{0.netloc}/".format(urlsplit(base))
+    assert fetch(root)[0] == 404
