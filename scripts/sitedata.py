@@ -14,6 +14,7 @@ to validate without generating anything.
 from __future__ import annotations
 
 import json
+import re
 import sys
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -76,13 +77,18 @@ class Dataset:
 
 
 class _Loader(yaml.SafeLoader):
-    """SafeLoader that keeps dates as the strings the maintainer typed (2024-05 and 2024-05-13 alike)."""
+    """SafeLoader with YAML 1.2 habits: dates stay the strings the maintainer
+    typed (2024-05 and 2024-05-13 alike), and only true/false are booleans,
+    so `open_weights: no` means the word "no", not False."""
 
 
 _Loader.yaml_implicit_resolvers = {
-    first: [(tag, rx) for tag, rx in resolvers if tag != "tag:yaml.org,2002:timestamp"]
+    first: [(tag, rx) for tag, rx in resolvers
+            if tag not in ("tag:yaml.org,2002:timestamp", "tag:yaml.org,2002:bool")]
     for first, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
 }
+_Loader.add_implicit_resolver("tag:yaml.org,2002:bool", re.compile(r"^(?:true|True|TRUE|false|False|FALSE)$"),
+                              list("tTfF"))
 
 
 def _rel(path: Path) -> str:
@@ -171,7 +177,10 @@ def _schema_message(error: jsonschema.ValidationError, fld: str | None) -> str:
 
 def check_schema(ds: Dataset) -> Iterator[str]:
     validator = jsonschema.Draft202012Validator(ds.schema)
-    for error in sorted(validator.iter_errors(ds.records), key=lambda e: list(map(str, e.absolute_path))):
+    def position(error: jsonschema.ValidationError) -> list[tuple[int, Any]]:
+        return [(0, p) if isinstance(p, int) else (1, str(p)) for p in error.absolute_path]
+
+    for error in sorted(validator.iter_errors(ds.records), key=position):
         index, fld, sub = _schema_field(error)
         yield ds.problem(index, fld, _schema_message(error, fld), *sub)
 
