@@ -38,6 +38,28 @@ REGENERATE = "python scripts/build_tables.py"
 
 Data = dict[str, sitedata.Dataset]
 
+# Link text for FAQ "read more" links, by page path inside docs/.
+PAGE_TITLES = {
+    "index.md": "Home",
+    "concepts/generative-ai.md": "What is generative AI",
+    "concepts/llms.md": "What is an LLM",
+    "concepts/relationship.md": "How they relate",
+    "concepts/how-they-work.md": "How they work",
+    "compare/differences.md": "Key differences",
+    "compare/use-cases.md": "Use cases",
+    "compare/systems.md": "Systems catalogue",
+    "compare/timeline.md": "Timeline",
+    "practice/industries.md": "Applications by industry",
+    "practice/choosing.md": "Choosing the right tool",
+    "practice/risks.md": "Risks and ethics",
+    "practice/myths.md": "Myths and facts",
+    "practice/outlook.md": "What comes next",
+    "faq.md": "FAQ",
+    "glossary.md": "Glossary",
+    "sources.md": "Sources",
+    "instructors.md": "For instructors",
+}
+
 
 @dataclass(frozen=True)
 class Output:
@@ -73,11 +95,138 @@ def abbreviations_context(data: Data) -> dict[str, Any]:
     return {"rows": [t for t in _rows(data, "glossary", key=lambda r: r.get("abbr", "")) if "abbr" in t]}
 
 
+# Words shown for coded values. Keys must cover the enums in the schemas;
+# StrictUndefined turns a missing key into a build error, not a blank cell.
+LLM_LABELS = {"yes": "Yes", "no": "No", "built-on": "No, a product built on LLMs"}
+KIND_LABELS = {"model": "Model", "model-family": "Model family", "product": "Product", "research-model": "Research model"}
+WEIGHTS_LABELS = {"yes": "Yes", "no": "No", "partial": "Partly"}
+FAMILY_LABELS = {"llm": "An LLM", "media": "An image, audio or video model", "classic": "Non-generative ML"}
+VERDICT_LABELS = {"wrong": "wrong", "outdated": "out of date", "contradictory": "contradicts itself",
+                  "unsourced": "no source found", "needs-nuance": "partly true", "accurate": "true"}
+FAQ_TOPICS = {"basics": "The basics", "relationship": "How they relate", "systems": "Systems and products",
+              "how-it-works": "How it works", "using": "Using them", "risks": "Risks and rights",
+              "careers": "Learning and careers"}
+
+
+def system_names(data: Data) -> dict[str, str]:
+    return {s["id"]: s["name"] for s in data["systems"].records}
+
+
+def systems_context(data: Data) -> dict[str, Any]:
+    return {"rows": _rows(data, "systems", key=lambda r: (r["name"].casefold(), r["id"])),
+            "llm_labels": LLM_LABELS, "kind_labels": KIND_LABELS, "weights_labels": WEIGHTS_LABELS}
+
+
+def overall_rating(ratings: dict[str, str]) -> str:
+    """Generative AI as a whole: the better of LLMs and other generative models."""
+    return max(ratings["llm"], ratings["media"], key=sitedata.RATING_ORDER.index)
+
+
+def use_cases_context(data: Data) -> dict[str, Any]:
+    rows = [{**u, "overall": overall_rating(u["ratings"])} for u in data["use_cases"].records]
+    return {"rows": rows, "family_labels": FAMILY_LABELS, "system_names": system_names(data)}
+
+
+def architectures_context(data: Data) -> dict[str, Any]:
+    return {"rows": _rows(data, "architectures", key=lambda r: (r["year"], r["id"])),
+            "system_names": system_names(data)}
+
+
+def _timeline_events(data: Data) -> list[dict]:
+    return _rows(data, "timeline", key=lambda r: (r["date"], r["id"]))
+
+
+def timeline_context(data: Data) -> dict[str, Any]:
+    years: dict[str, list[dict]] = {}
+    for event in _timeline_events(data):
+        years.setdefault(event["date"][:4], []).append(event)
+    return {"years": sorted(years.items())}
+
+
+def timeline_svg_context(data: Data) -> dict[str, Any]:
+    """Vertical timeline: one row per event, year printed where it changes."""
+    top, step, axis_x = 48, 26, 62
+    events, previous = [], None
+    for i, event in enumerate(_timeline_events(data)):
+        year = event["date"][:4]
+        events.append({**event, "y": top + i * step, "year": year, "new_year": year != previous})
+        previous = year
+    return {"events": events, "width": 400, "height": top + len(events) * step, "axis_x": axis_x, "top": top,
+            "first_year": events[0]["year"], "last_year": events[-1]["year"]}
+
+
+def nesting_context(data: Data) -> dict[str, Any]:
+    """Concentric boxes from the outermost field inwards; straddlers overlap a box's lower edge."""
+    fields = {f["id"]: f for f in data["fields"].records}
+    chain, current = [], next(f for f in fields.values() if "parent" not in f)
+    while current:
+        chain.append(current)
+        current = next((f for f in fields.values()
+                        if f.get("parent") == current["id"] and "straddles" not in f), None)
+    width, pad_x, pad_top, inner_h = 400, 14, 34, 96
+    height = 2 * 8 + pad_top * (len(chain) - 1) + inner_h + 12 * (len(chain) - 1) + 60
+    rings = []
+    for depth, field in enumerate(chain):
+        x, y = 6 + pad_x * depth, 6 + pad_top * depth
+        bottom = height - 6 - 12 * depth if depth < len(chain) - 1 else y + inner_h
+        rings.append({**field, "x": x, "y": y, "w": width - 12 - 2 * pad_x * depth, "h": bottom - y,
+                      "parent_name": fields[field["parent"]]["name"] if "parent" in field else "",
+                      "innermost": depth == len(chain) - 1, "holds_innermost": depth == len(chain) - 2})
+    straddlers = []
+    for field in fields.values():
+        if "straddles" in field:
+            box = next(r for r in rings if r["id"] == field["straddles"])
+            straddlers.append({**field, "straddle_name": box["name"], "x": box["x"] + box["w"] - 176,
+                               "y": box["y"] + box["h"] - 26, "w": 190, "h": 52})
+    return {"rings": rings, "straddlers": straddlers, "width": width, "height": height}
+
+
+def industries_context(data: Data) -> dict[str, Any]:
+    return {"rows": _rows(data, "industries", key=lambda r: (r["name"].casefold(), r["id"]))}
+
+
+def risks_context(data: Data) -> dict[str, Any]:
+    return {"rows": _rows(data, "risks", key=lambda r: (r["order"], r["id"]))}
+
+
+def myths_context(data: Data) -> dict[str, Any]:
+    myths = _rows(data, "myths", key=lambda r: (r["order"], r["id"]))
+    return {"verdict_labels": VERDICT_LABELS, "groups": [
+        ("Claims from popular explainers", "from-explainers", [m for m in myths if m.get("from_sources")]),
+        ("Other common beliefs", "common-beliefs", [m for m in myths if not m.get("from_sources")]),
+    ]}
+
+
+def faq_jsonld(entries: list[dict]) -> str:
+    """FAQPage structured data from the same records; `</` escaped for a <script> block."""
+    doc = {"@context": "https://schema.org", "@type": "FAQPage", "mainEntity": [
+        {"@type": "Question", "name": q["question"], "acceptedAnswer": {"@type": "Answer", "text": q["answer"]}}
+        for q in entries]}
+    return json.dumps(doc, ensure_ascii=False, sort_keys=True).replace("</", "<\\/")
+
+
+def faq_context(data: Data) -> dict[str, Any]:
+    entries = data["faq"].records  # file order is the reading order within a topic
+    topics = [(key, title, [q for q in entries if q["topic"] == key]) for key, title in FAQ_TOPICS.items()]
+    return {"topics": [t for t in topics if t[2]], "jsonld": faq_jsonld(entries), "page_titles": PAGE_TITLES}
+
+
 OUTPUTS: tuple[Output, ...] = (
     Output("generated/differences.md", "differences.md.j2", ("differences", "sources"), differences_context),
     Output("generated/sources.md", "sources.md.j2", ("sources",), sources_context),
     Output("generated/glossary.md", "glossary.md.j2", ("glossary", "sources"), glossary_context),
     Output("generated/abbreviations.md", "abbreviations.md.j2", ("glossary",), abbreviations_context),
+    Output("generated/systems.md", "systems.md.j2", ("systems", "sources"), systems_context),
+    Output("generated/use-cases.md", "use_cases.md.j2", ("use_cases", "systems", "sources"), use_cases_context),
+    Output("generated/architectures.md", "architectures.md.j2", ("architectures", "systems", "sources"),
+           architectures_context),
+    Output("generated/timeline.md", "timeline.md.j2", ("timeline", "sources"), timeline_context),
+    Output("generated/timeline-diagram.md", "timeline.svg.j2", ("timeline",), timeline_svg_context),
+    Output("generated/nesting-diagram.md", "nesting.svg.j2", ("fields",), nesting_context),
+    Output("generated/industries.md", "industries.md.j2", ("industries", "sources"), industries_context),
+    Output("generated/risks.md", "risks.md.j2", ("risks", "sources"), risks_context),
+    Output("generated/myths.md", "myths.md.j2", ("myths", "sources"), myths_context),
+    Output("generated/faq.md", "faq.md.j2", ("faq", "sources"), faq_context),
 )
 
 
@@ -100,7 +249,7 @@ def make_environment(data: Data) -> jinja2.Environment:
     env.filters["cite"] = lambda ids: helpers.citations(ids, sources)
     env.filters["source_label"] = helpers.source_label
     env.filters["authors"] = helpers.author_line
-    env.filters["tojson"] = lambda value: json.dumps(value, ensure_ascii=False, sort_keys=True)
+    env.filters["xml"] = helpers.xml_text
     return env
 
 

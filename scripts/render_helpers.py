@@ -10,6 +10,7 @@ Python-Markdown passes references through untouched and browsers decode them.
 
 from __future__ import annotations
 
+import html
 import string
 from typing import Any, Iterable
 
@@ -30,6 +31,11 @@ def md_text(value: Any) -> str:
         else:
             out.append(f"&#{ord(ch)};")
     return "".join(out)
+
+
+def xml_text(value: Any) -> str:
+    """Escape text for SVG/XML character data and attribute values."""
+    return html.escape(str(value), quote=True)
 
 
 def one_line(value: Any) -> str:
