@@ -1,0 +1,168 @@
+"""Content requirements: dataset sizes, coverage of the source articles, teaching aids, diagrams."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+import yaml
+
+import sitedata
+from conftest import ROOT
+
+DATA = {p.stem: yaml.safe_load(p.read_text(encoding="utf-8")) for p in (ROOT / "data").glob("*.yaml")}
+
+MINIMUM_SIZES = {
+    "differences": 10, "systems": 20, "use_cases": 12, "architectures": 7, "timeline": 25,
+    "industries": 8, "risks": 6, "myths": 12, "faq": 24, "glossary": 40, "sources": 40,
+}
+# Every system the three source articles name, as they spell it.
+SEED_SYSTEMS = ["DALL·E", "MidJourney", "MusicLM", "Runway", "GPT-4", "Claude", "LLaMA", "PaLM",
+                "ChatGPT", "GitHub Copilot"]
+# The source articles' own questions, and the open questions readers ask.
+REQUIRED_FAQ_IDS = [
+    "main-difference", "llms-part-of-genai", "llm-app-examples", "genai-industries", "genai-career",
+    "same-thing", "which-to-use", "chatgpt-llm-or-product", "midjourney-llm", "llm-make-images",
+    "every-llm-generative", "does-it-remember-me", "why-make-things-up", "open-weights",
+    "reasoning-model", "who-owns-output",
+]
+# Wrong, outdated or contradictory claims in the source articles (fact sheet, section 1).
+REQUIRED_MYTHS = ["genai-is-one-model", "llms-text-only", "genai-uses-gans-vaes", "llm-memory-units",
+                  "superset-rated-lower", "response-rate-37", "multimodal-future", "genai-reads-xrays"]
+TEACHING_PAGES = ["concepts/generative-ai/", "concepts/llms/", "concepts/relationship/",
+                  "concepts/how-they-work/", "compare/differences/", "compare/use-cases/",
+                  "compare/systems/", "compare/timeline/"]
+
+
+@pytest.fixture(scope="module")
+def docs(pages):
+    from htmlscan import parse_file
+    return {url: parse_file(path) for url, path in pages.items()}
+
+
+@pytest.mark.parametrize("name,minimum", sorted(MINIMUM_SIZES.items()))
+def test_dataset_meets_minimum_size(name, minimum):
+    assert len(DATA[name]) >= minimum
+
+
+def test_every_seed_system_is_in_the_catalogue():
+    names = {n.casefold() for s in DATA["systems"] for n in [s["name"], *s.get("aliases", [])]}
+    names |= {n.split(" (")[0] for n in names}
+    assert [s for s in SEED_SYSTEMS if s.casefold() not in names] == []
+
+
+def test_every_fact_stating_dataset_requires_sources():
+    for schema_path in sorted((ROOT / "data").glob("*.schema.json")):
+        if schema_path.name == "sources.schema.json":
+            continue
+        items = json.loads(schema_path.read_text())["items"]
+        assert "sources" in items["required"], schema_path.name
+        assert items["properties"]["sources"]["items"]["x-ref"] == "sources", schema_path.name
+
+
+def test_every_source_reference_resolves():
+    datasets = sitedata.load_all()
+    problems = [p for ds in datasets.values() for p in sitedata.check_references_resolve(ds, datasets)]
+    assert problems == []
+    cited = {i for ds in datasets.values() for r in ds.records for i in r.get("sources", [])}
+    assert cited <= {s["id"] for s in DATA["sources"]}
+
+
+def test_faq_has_the_required_questions_with_unique_ids():
+    ids = [q["id"] for q in DATA["faq"]]
+    assert len(ids) == len(set(ids))
+    assert [i for i in REQUIRED_FAQ_IDS if i not in ids] == []
+
+
+def test_every_faq_id_is_a_linkable_element(docs):
+    faq = docs["faq/"]
+    for q in DATA["faq"]:
+        element = faq.find("details", id=q["id"])
+        assert element is not None, q["id"]
+        assert element.find("summary").text().strip() == q["question"]
+
+
+def test_faq_json_ld_matches_the_data(docs):
+    script = docs["faq/"].find("script", type="application/ld+json")
+    doc = json.loads(script.text())
+    assert doc["@type"] == "FAQPage"
+    assert [q["name"] for q in doc["mainEntity"]] == [q["question"] for q in DATA["faq"]]
+
+
+def test_wrong_seed_claims_come_first_and_are_corrected(docs):
+    myths = sorted(DATA["myths"], key=lambda m: m["order"])
+    flags = [bool(m.get("from_sources")) for m in myths]
+    assert flags == sorted(flags, reverse=True), "claims from the source articles come first"
+    page_ids = {e.attrs.get("id") for e in docs["practice/myths/"].iter("h3")}
+    assert [m for m in REQUIRED_MYTHS if m not in page_ids] == []
+
+
+@pytest.mark.parametrize("url", TEACHING_PAGES)
+def test_teaching_aids(docs, url):
+    doc = docs[url]
+    admonitions = [e for e in doc.iter("div") if "admonition" in e.attrs.get("class", "").split()]
+    titles = [a.find("p").text().strip() for a in admonitions]
+    assert titles[0] == "Learning objectives", url
+    assert "Key takeaways" in titles, url
+    assert doc.find("h2", id="check-your-understanding") is not None, url
+    questions = [d for d in doc.iter("details") if "question" in d.attrs.get("class", "").split()]
+    assert len(questions) >= 3, url
+    assert all("open" not in d.attrs for d in questions), "answers start hidden"
+
+
+def test_nesting_diagram_is_accessible_svg_with_real_text(docs):
+    svg = docs[""].find("svg", **{"class": "diagram__svg"})
+    assert svg.attrs["role"] == "img" and svg.find("title") is not None and svg.find("desc") is not None
+    texts = {t.text() for t in svg.iter("text")}
+    for field in DATA["fields"]:
+        assert field["name"] in texts
+        assert field["name"] in svg.find("desc").text()
+
+
+def test_timeline_diagram_is_accessible_svg_with_every_event(docs):
+    svg = docs["compare/timeline/"].find("svg", **{"class": "diagram__svg"})
+    assert svg.attrs["role"] == "img" and svg.find("title") is not None
+    texts = {t.text() for t in svg.iter("text")}
+    assert {e["label"] for e in DATA["timeline"]} <= texts
+    ids = {e.attrs.get("id") for e in docs["compare/timeline/"].iter("li")}
+    assert {f"ev-{e['id']}" for e in DATA["timeline"]} <= ids
+
+
+def test_use_case_table_never_rates_generative_ai_below_llms(docs):
+    order = sitedata.RATING_ORDER
+    rows = [tr for tr in docs["compare/use-cases/"].find("table").iter("tr") if tr.find("td")]
+    assert len(rows) == len(DATA["use_cases"])
+    for tr in rows:
+        cells = [td.text().strip() for td in tr.iter("td")]
+        llm, media, overall = cells[1], cells[2], cells[4]
+        assert order.index(overall) == max(order.index(llm), order.index(media)), cells[0]
+
+
+def test_abbreviations_have_tooltips(docs):
+    titles = {a.text(): a.attrs.get("title", "") for doc in docs.values() for a in doc.iter("abbr")}
+    for term in DATA["glossary"]:
+        if "abbr" in term and term["abbr"] in titles:
+            assert titles[term["abbr"]].startswith(term["term"])
+    assert {"LLM", "GAN", "VAE"} <= set(titles)
+
+
+def test_every_glossary_term_has_an_anchor(docs):
+    ids = {e.attrs.get("id") for e in docs["glossary/"].iter("h3")}
+    assert {t["id"] for t in DATA["glossary"]} <= ids
+
+
+def test_prose_reads_at_grade_ten_or_lower(pages):
+    import readability
+    grades = {url: readability.page_grade(path.read_text(encoding="utf-8")) for url, path in pages.items()}
+    hard = {url: round(g, 1) for url, (g, words) in grades.items() if words >= 100 and g > 10}
+    assert hard == {}, f"Flesch-Kincaid grade above 10: {hard}"
+    assert sum(1 for g, words in grades.values() if words >= 100) >= 15
+
+
+def test_readability_measure_is_sane():
+    import readability
+    easy = readability.flesch_kincaid(["The cat sat on the mat. It was warm."])[0]
+    hard = readability.flesch_kincaid(["Institutional interoperability considerations necessitate "
+                                       "comprehensive organisational standardisation initiatives."])[0]
+    assert easy < 2 < 15 < hard
