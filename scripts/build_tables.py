@@ -18,6 +18,8 @@ rebuild, so `make serve` picks up data edits live.
 from __future__ import annotations
 
 import argparse
+import csv
+import io
 import json
 import os
 import sys
@@ -35,6 +37,7 @@ import render_helpers as helpers  # noqa: E402
 ROOT = sitedata.ROOT
 TEMPLATE_DIR = Path(__file__).resolve().parent / "templates"
 REGENERATE = "python scripts/build_tables.py"
+SITE_URL = "https://genai-llm-guide.github.io/genai-vs-llm/"  # keep equal to site_url in mkdocs.yml (tested)
 
 Data = dict[str, sitedata.Dataset]
 
@@ -63,12 +66,18 @@ PAGE_TITLES = {
 
 @dataclass(frozen=True)
 class Output:
-    """One generated file: where it goes, how it is rendered, what it reads."""
+    """One generated file: where it goes, how it is rendered, what it reads.
+
+    Page fragments are Jinja templates fed by a pure `context(data)` function;
+    files that are not templated (JSON, CSV, redirect pages) give a pure
+    `text(data)` function instead.
+    """
 
     target: str  # relative to the project root
-    template: str  # file in scripts/templates/
+    template: str | None  # file in scripts/templates/
     inputs: tuple[str, ...]  # dataset names, for the header and the docs
-    context: Callable[[Data], dict[str, Any]]
+    context: Callable[[Data], dict[str, Any]] | None = None
+    text: Callable[[Data], str] | None = None
 
 
 def _rows(data: Data, name: str, key: Callable[[dict], Any] = lambda r: r["id"]) -> list[dict]:
@@ -202,13 +211,124 @@ def faq_jsonld(entries: list[dict]) -> str:
     doc = {"@context": "https://schema.org", "@type": "FAQPage", "mainEntity": [
         {"@type": "Question", "name": q["question"], "acceptedAnswer": {"@type": "Answer", "text": q["answer"]}}
         for q in entries]}
-    return json.dumps(doc, ensure_ascii=False, sort_keys=True).replace("</", "<\\/")
+    return _script_json(doc)
 
 
 def faq_context(data: Data) -> dict[str, Any]:
     entries = data["faq"].records  # file order is the reading order within a topic
     topics = [(key, title, [q for q in entries if q["topic"] == key]) for key, title in FAQ_TOPICS.items()]
     return {"topics": [t for t in topics if t[2]], "jsonld": faq_jsonld(entries), "page_titles": PAGE_TITLES}
+
+
+# Folders only the generator writes: files no output produces are removed.
+OWNED_DIRS = ("generated", "docs/downloads")
+DOWNLOADS = "docs/downloads"
+
+
+def _script_json(value: Any) -> str:
+    """JSON that is safe inside an HTML <script> element."""
+    return json.dumps(value, ensure_ascii=False, sort_keys=True).replace("</", "<\\/")
+
+
+def chooser_context(data: Data) -> dict[str, Any]:
+    """Everything the use-case chooser needs, from the same records as the table."""
+    names = system_names(data)
+    tasks = [{"id": u["id"], "task": u["task"], "outputs": u["outputs"], "best": u["best"],
+              "reason": u["reason"], "ratings": {**u["ratings"], "overall": overall_rating(u["ratings"])},
+              "examples": [{"id": e, "name": names[e]} for e in u["examples"]]}
+             for u in data["use_cases"].records]
+    outputs = sorted({o for u in data["use_cases"].records for o in u["outputs"]})
+    return {"json": _script_json({"tasks": tasks, "outputs": outputs, "families": FAMILY_LABELS})}
+
+
+def catalogue_context(data: Data) -> dict[str, Any]:
+    """Per-system facts the catalogue filters use, keyed by the row anchor."""
+    rows = {f"sys-{s['id']}": {"llm": s["llm"], "open_weights": s["open_weights"], "developer": s["developer"],
+                               "modalities": sorted(set(s["inputs"]) | set(s["outputs"])),
+                               "released": s["released"]}
+            for s in data["systems"].records}
+    return {"json": _script_json({"rows": rows, "llm": LLM_LABELS, "open_weights": WEIGHTS_LABELS})}
+
+
+def _fields(ds: sitedata.Dataset) -> list[str]:
+    """Column order for downloads: the schema's property order."""
+    return list(ds.schema.get("items", {}).get("properties", {}))
+
+
+def dataset_json(name: str) -> Callable[[Data], str]:
+    def text(data: Data) -> str:
+        ds = data[name]
+        return json.dumps({
+            "dataset": name, "description": ds.schema.get("description", ""),
+            "licence": "CC BY 4.0", "generated_from": f"data/{name}.yaml", "regenerate": REGENERATE,
+            "records": sorted(ds.records, key=lambda r: r["id"]),
+        }, ensure_ascii=False, indent=2, sort_keys=True)
+    return text
+
+
+def _csv_cell(value: Any) -> str:
+    if isinstance(value, list):
+        return "; ".join(_csv_cell(v) for v in value)
+    if isinstance(value, dict):
+        return "; ".join(f"{k}={_csv_cell(v)}" for k, v in sorted(value.items()))
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    return str(value)
+
+
+def dataset_csv(name: str) -> Callable[[Data], str]:
+    def text(data: Data) -> str:
+        ds = data[name]
+        buffer = io.StringIO()
+        writer = csv.writer(buffer, lineterminator="\n")
+        columns = _fields(ds)
+        writer.writerow(columns)
+        for record in sorted(ds.records, key=lambda r: r["id"]):
+            writer.writerow([_csv_cell(record.get(c, "")) for c in columns])
+        return buffer.getvalue()
+    return text
+
+
+def downloads_context(data: Data) -> dict[str, Any]:
+    rows = [{"name": n, "description": data[n].schema.get("description", ""), "count": len(data[n].records)}
+            for n in sorted(data)]
+    return {"rows": rows}
+
+
+def page_url(path: str) -> str:
+    """URL path of a docs page with directory URLs: compare/x.md -> compare/x/."""
+    page, _, anchor = path.partition("#")
+    url = "" if page == "index.md" else page.removesuffix("index.md").removesuffix(".md") + "/"
+    url = url.replace("//", "/")
+    return url + (f"#{anchor}" if anchor else "")
+
+
+def redirect_page(record: dict[str, Any]) -> Callable[[Data], str]:
+    def text(data: Data) -> str:
+        depth = record["from"].strip("/").count("/") + 1
+        target = "../" * depth + page_url(record["to"])
+        title = PAGE_TITLES.get(record["to"].split("#")[0], record["to"])
+        return env_for_redirects().get_template("redirect.html.j2").render(
+            target=target, title=title, reason=record["reason"], canonical=SITE_URL + page_url(record["to"]))
+    return text
+
+
+def env_for_redirects() -> jinja2.Environment:
+    return jinja2.Environment(loader=jinja2.FileSystemLoader(TEMPLATE_DIR), undefined=jinja2.StrictUndefined,
+                              autoescape=True, keep_trailing_newline=True)
+
+
+def outputs_for(data: Data) -> tuple[Output, ...]:
+    """The fixed registry plus outputs that follow the data: one download per
+    dataset and format, one redirect page per redirect record."""
+    dynamic = []
+    for name in sorted(data):
+        dynamic.append(Output(f"{DOWNLOADS}/{name}.json", None, (name,), text=dataset_json(name)))
+        dynamic.append(Output(f"{DOWNLOADS}/{name}.csv", None, (name,), text=dataset_csv(name)))
+    for record in data["redirects"].records if "redirects" in data else []:
+        target = f"generated/redirects/{record['from'].strip('/')}/index.html"
+        dynamic.append(Output(target, None, ("redirects",), text=redirect_page(record)))
+    return OUTPUTS + tuple(dynamic)
 
 
 OUTPUTS: tuple[Output, ...] = (
@@ -227,6 +347,9 @@ OUTPUTS: tuple[Output, ...] = (
     Output("generated/risks.md", "risks.md.j2", ("risks", "sources"), risks_context),
     Output("generated/myths.md", "myths.md.j2", ("myths", "sources"), myths_context),
     Output("generated/faq.md", "faq.md.j2", ("faq", "sources"), faq_context),
+    Output("generated/use-case-chooser.md", "chooser.md.j2", ("use_cases", "systems"), chooser_context),
+    Output("generated/systems-filters.md", "catalogue.md.j2", ("systems",), catalogue_context),
+    Output("generated/downloads.md", "downloads.md.j2", tuple(), downloads_context),
 )
 
 
@@ -254,20 +377,32 @@ def make_environment(data: Data) -> jinja2.Environment:
 
 
 def header(output: Output) -> str:
-    files = ", ".join(f"data/{name}.yaml" for name in output.inputs)
+    files = ", ".join(f"data/{name}.yaml" for name in output.inputs) or "data/*.yaml"
     return f"<!-- Generated from {files} by `{REGENERATE}`. Edit the data, not this file. -->"
 
 
 def render(output: Output, data: Data, env: jinja2.Environment | None = None) -> str:
     """Render one output to text: deterministic, `\\n` line ends, one final newline."""
+    if output.text is not None:
+        return output.text(data).rstrip("\n") + "\n"
     env = env or make_environment(data)
     text = env.get_template(output.template).render(header=header(output), **output.context(data))
     return text.rstrip("\n") + "\n"
 
 
-def render_all(data: Data, outputs: tuple[Output, ...] = OUTPUTS) -> dict[str, str]:
+def render_all(data: Data, outputs: tuple[Output, ...] | None = None) -> dict[str, str]:
     env = make_environment(data)
-    return {output.target: render(output, data, env) for output in outputs}
+    return {output.target: render(output, data, env) for output in (outputs or outputs_for(data))}
+
+
+def stale_owned_files(root: Path, rendered: dict[str, str]) -> list[Path]:
+    """Files in folders only the generator writes that no output produces any more."""
+    found = []
+    for folder in OWNED_DIRS:
+        base = root / folder
+        if base.is_dir():
+            found += [p for p in base.rglob("*") if p.is_file() and p.relative_to(root).as_posix() not in rendered]
+    return sorted(found)
 
 
 def template_location(exc: jinja2.TemplateError) -> str:
@@ -315,6 +450,7 @@ def generate(root: Path = ROOT, check: bool = False, out=sys.stdout, err=sys.std
     if check:
         stale = [t for t, text in rendered.items()
                  if not (root / t).exists() or (root / t).read_text(encoding="utf-8") != text]
+        stale += [p.relative_to(root).as_posix() for p in stale_owned_files(root, rendered)]
         for target in stale:
             print(f"{target} is out of date with data/.", file=err)
         if stale:
@@ -323,6 +459,9 @@ def generate(root: Path = ROOT, check: bool = False, out=sys.stdout, err=sys.std
         print(f"{len(rendered)} generated files are up to date.", file=out)
         return 0
     written = [t for t, text in rendered.items() if write_if_changed(root / t, text)]
+    for path in stale_owned_files(root, rendered):
+        path.unlink()
+        print(f"removed {path.relative_to(root).as_posix()}", file=out)
     for target in written:
         print(f"wrote {target}", file=out)
     print(f"{len(rendered)} outputs, {len(written)} changed.", file=out)
