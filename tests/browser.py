@@ -1,0 +1,47 @@
+"""Drive Debian's Chromium through Playwright against the built site.
+
+Never downloads a browser: Playwright is pointed at /usr/bin/chromium. The
+flags keep Chromium from calling home (background networking, component
+updates), so every request a page makes is one the site caused.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+from urllib.parse import urlsplit
+
+CHROMIUM = Path("/usr/bin/chromium")
+CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--disable-background-networking",
+                 "--disable-component-update", "--disable-sync", "--no-first-run", "--disable-quic"]
+
+
+@dataclass
+class PageLog:
+    """What happened while a page loaded: console errors, failures, foreign requests."""
+
+    origin: str
+    console_errors: list[str] = field(default_factory=list)
+    failed: list[str] = field(default_factory=list)
+    foreign: list[str] = field(default_factory=list)
+
+    def attach(self, page):
+        page.on("console", lambda m: self.console_errors.append(m.text) if m.type == "error" else None)
+        page.on("pageerror", lambda e: self.console_errors.append(str(e)))
+        page.on("requestfailed", lambda r: self.failed.append(f"{r.url} ({r.failure})"))
+        page.on("response", lambda r: self.failed.append(f"{r.url} ({r.status})") if r.status >= 400 else None)
+        page.on("request", self._check_origin)
+        return self
+
+    def _check_origin(self, request):
+        parts = urlsplit(request.url)
+        if parts.scheme in ("data", "blob", "about"):
+            return
+        if f"{parts.scheme}://{parts.netloc}" != self.origin:
+            self.foreign.append(request.url)
+
+
+def launch(playwright):
+    if not CHROMIUM.exists():
+        raise RuntimeError("Browser tests need Debian's Chromium at /usr/bin/chromium: apt-get install chromium")
+    return playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
