@@ -101,7 +101,10 @@ def glossary_context(data: Data) -> dict[str, Any]:
 
 
 def abbreviations_context(data: Data) -> dict[str, Any]:
-    return {"rows": [t for t in _rows(data, "glossary", key=lambda r: r.get("abbr", "")) if "abbr" in t]}
+    """Tooltips: abbreviations (LLM) and key terms (context window), each with its definition."""
+    rows = [{"key": t[field], "term": t["term"], "definition": t["definition"]}
+            for t in data["glossary"].records for field in ("abbr", "tooltip") if field in t]
+    return {"rows": sorted(rows, key=lambda r: r["key"])}
 
 
 # Words shown for coded values. Keys must cover the enums in the schemas;

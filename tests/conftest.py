@@ -54,3 +54,22 @@ def copy_project(dest: Path) -> Path:
         shutil.copytree(ROOT / name, dest / name, ignore=shutil.ignore_patterns("__pycache__", "downloads"))
     shutil.copy(ROOT / "mkdocs.yml", dest / "mkdocs.yml")
     return dest
+
+
+@pytest.fixture(scope="session")
+def base_url(site):
+    """The built site served on 127.0.0.1 under the GitHub Pages sub-path."""
+    from pages_server import serve
+    with serve(site, SUBPATH) as url:
+        yield url
+
+
+@pytest.fixture(scope="session")
+def chromium():
+    """Debian's Chromium driven by Playwright (no browser download)."""
+    from playwright.sync_api import sync_playwright
+    from browser import launch
+    with sync_playwright() as playwright:
+        instance = launch(playwright)
+        yield instance
+        instance.close()

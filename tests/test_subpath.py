@@ -9,9 +9,7 @@ from urllib.parse import urljoin, urlsplit
 
 import pytest
 
-from conftest import SUBPATH
 from htmlscan import parse
-from pages_server import serve
 from sitecheck import requested_urls
 
 
@@ -24,9 +22,8 @@ def fetch(url: str) -> tuple[int, bytes]:
 
 
 @pytest.fixture(scope="module")
-def base(site):
-    with serve(site, SUBPATH) as url:
-        yield url
+def base(base_url):
+    return base_url
 
 
 def same_site(url: str, base: str) -> bool:

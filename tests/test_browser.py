@@ -1,0 +1,245 @@
+"""Reader features in a real browser (Debian Chromium via Playwright).
+
+Covers: accessibility (axe-core, every page, light and dark, desktop and
+375 px), console errors, failed and third-party requests, horizontal overflow,
+the use-case chooser, catalogue sorting and filtering, FAQ deep links and
+copy buttons, tooltips on focus, the colour-scheme toggle, instant
+navigation, and print styles.
+"""
+
+from __future__ import annotations
+
+from urllib.parse import urlsplit
+
+import pytest
+from axe_playwright_python.sync_playwright import Axe
+
+import sitedata
+
+from browser import PageLog
+
+# Read through the project's loader, so dates and yes/no keep the types the generator sees.
+DATA = {name: ds.records for name, ds in sitedata.load_all().items()}
+REDIRECT_SOURCES = {r["from"] for r in DATA["redirects"]}
+
+
+def origin(url: str) -> str:
+    return "{0.scheme}://{0.netloc}".format(urlsplit(url))
+
+
+@pytest.fixture(scope="module")
+def content_urls(pages):
+    return [u for u in pages if u != "404.html" and u not in REDIRECT_SOURCES]
+
+
+@pytest.fixture
+def page(chromium, base_url):
+    context = chromium.new_context(viewport={"width": 1280, "height": 900}, color_scheme="light")
+    tab = context.new_page()
+    tab.log = PageLog(origin(base_url)).attach(tab)
+    yield tab
+    context.close()
+
+
+def axe_violations(tab) -> list[str]:
+    """axe-core violations as readable lines: rule, element, why.
+
+    Waits for running CSS transitions first: Material fades the header while
+    a page scrolls, and colours sampled mid-fade are not what readers see."""
+    tab.wait_for_function("document.getAnimations().every(a => a.playState !== 'running')")
+    return [f"{v['id']}: {n['target']}: {n['failureSummary'].splitlines()[-1].strip()}"
+            for v in Axe().run(tab).response["violations"] for n in v["nodes"]]
+
+
+def wait_ready(tab):
+    tab.wait_for_load_state("networkidle")
+    tab.wait_for_function("typeof document$ !== 'undefined'")
+
+
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+@pytest.mark.parametrize("width", [1280, 375])
+def test_every_page_is_accessible_clean_and_self_hosted(chromium, base_url, content_urls, scheme, width):
+    context = chromium.new_context(viewport={"width": width, "height": 800}, color_scheme=scheme)
+    problems = []
+    for url in content_urls:
+        tab = context.new_page()
+        log = PageLog(origin(base_url)).attach(tab)
+        tab.goto(base_url + url)
+        wait_ready(tab)
+        problems += [f"/{url}: axe {v}" for v in axe_violations(tab)]
+        overflow = tab.evaluate("document.documentElement.scrollWidth - document.documentElement.clientWidth")
+        if overflow > 0:
+            problems.append(f"/{url}: page is {overflow}px wider than the viewport")
+        problems += [f"/{url}: console error: {e}" for e in log.console_errors]
+        problems += [f"/{url}: failed request: {e}" for e in log.failed]
+        problems += [f"/{url}: third-party request: {e}" for e in log.foreign]
+        tab.close()
+    context.close()
+    assert len(content_urls) >= 18
+    assert not problems, "\n".join(problems)
+
+
+def test_opened_answers_and_used_widgets_stay_accessible(page, base_url):
+    page.goto(base_url + "faq/")
+    wait_ready(page)
+    page.evaluate("document.querySelectorAll('details').forEach(d => d.open = true)")
+    assert axe_violations(page) == []
+    page.goto(base_url + "compare/use-cases/")
+    wait_ready(page)
+    page.check("input[name=chooser-output][value=image]")
+    assert axe_violations(page) == []
+
+
+def chooser_result(tab) -> str:
+    return tab.inner_text(".chooser__result")
+
+
+def test_chooser_recommends_the_right_kind_of_model(page, base_url):
+    page.goto(base_url + "compare/use-cases/")
+    wait_ready(page)
+    assert page.is_visible("#chooser")
+    assert page.get_attribute(".chooser__result", "aria-live") == "polite"
+    page.check("input[name=chooser-output][value=audio]")
+    options = page.eval_on_selector_all("#chooser-task option", "els => els.map(e => e.value)")
+    assert options == [u["id"] for u in DATA["use_cases"] if "audio" in u["outputs"]]
+    page.select_option("#chooser-task", "music")
+    result = chooser_result(page)
+    assert "Best fit: An image, audio or video model." in result
+    assert "MusicLM" in result
+    page.check("input[name=chooser-output][value=decision]")
+    page.select_option("#chooser-task", "fraud-detection")
+    assert "Best fit: Non-generative ML." in chooser_result(page)
+    page.check("input[name=chooser-output][value=code]")
+    result = chooser_result(page)
+    assert "Best fit: An LLM." in result and "GitHub Copilot" in result
+    assert "generative AI overall strong" in result
+
+
+def test_chooser_works_with_the_keyboard_alone(page, base_url):
+    page.goto(base_url + "compare/use-cases/")
+    wait_ready(page)
+    page.focus("input[name=chooser-output][value=text]")
+    page.keyboard.press("Space")
+    page.focus("#chooser-task")
+    first = chooser_result(page)
+    page.keyboard.press("ArrowDown")
+    second = chooser_result(page)
+    assert first != second
+    text_tasks = [u for u in DATA["use_cases"] if "text" in u["outputs"]]
+    assert f"{text_tasks[1]['reason']}" in second
+
+
+def visible_system_ids(tab) -> list[str]:
+    return tab.eval_on_selector_all(
+        ".catalogue tbody tr:not([hidden])", "rows => rows.map(r => r.querySelector('[id^=sys-]').id.slice(4))")
+
+
+def test_catalogue_filters_change_the_rows(page, base_url):
+    page.goto(base_url + "compare/systems/")
+    wait_ready(page)
+    assert len(visible_system_ids(page)) == len(DATA["systems"])
+    page.select_option("#catalogue-filter-llm", "yes")
+    assert sorted(visible_system_ids(page)) == sorted(s["id"] for s in DATA["systems"] if s["llm"] == "yes")
+    assert page.inner_text(".catalogue-controls__count") == \
+        f"Showing {sum(s['llm'] == 'yes' for s in DATA['systems'])} of {len(DATA['systems'])} systems."
+    page.select_option("#catalogue-filter-llm", "")
+    page.select_option("#catalogue-filter-modality", "image")
+    page.select_option("#catalogue-filter-open_weights", "yes")
+    expected = [s["id"] for s in DATA["systems"]
+                if s["open_weights"] == "yes" and "image" in s["inputs"] + s["outputs"]]
+    assert sorted(visible_system_ids(page)) == sorted(expected) == ["stable-diffusion"]
+    page.select_option("#catalogue-filter-modality", "")
+    page.select_option("#catalogue-filter-open_weights", "")
+    page.select_option("#catalogue-filter-developer", "OpenAI")
+    assert sorted(visible_system_ids(page)) == sorted(s["id"] for s in DATA["systems"] if s["developer"] == "OpenAI")
+
+
+def test_catalogue_sorts_by_any_column(page, base_url):
+    page.goto(base_url + "compare/systems/")
+    wait_ready(page)
+    by_date = sorted(DATA["systems"], key=lambda s: s["released"])
+    page.click("th:nth-child(3) .sort-button")
+    assert page.get_attribute("th:nth-child(3)", "aria-sort") == "ascending"
+    ids = visible_system_ids(page)
+    assert ids[0] == by_date[0]["id"] and ids[-1] == by_date[-1]["id"]
+    page.click("th:nth-child(3) .sort-button")
+    assert page.get_attribute("th:nth-child(3)", "aria-sort") == "descending"
+    assert visible_system_ids(page)[0] == by_date[-1]["id"]
+    page.click("th:nth-child(2) .sort-button")
+    developers = page.eval_on_selector_all(".catalogue tbody tr td:nth-child(2)", "cells => cells.map(c => c.textContent)")
+    assert developers == sorted(developers, key=str.casefold)
+
+
+def test_faq_deep_link_opens_its_answer(page, base_url):
+    page.goto(base_url + "faq/#does-it-remember-me")
+    wait_ready(page)
+    page.wait_for_function("document.getElementById('does-it-remember-me').open")
+    assert page.is_visible("#does-it-remember-me p")
+    box = page.locator("#does-it-remember-me").bounding_box()
+    assert 0 <= box["y"] < 900
+    assert not page.evaluate("document.getElementById('main-difference').open")
+
+
+def test_faq_link_opens_answer_after_instant_navigation(page, base_url):
+    page.goto(base_url + "instructors/")
+    wait_ready(page)
+    page.click("article a[href$='faq/#chatgpt-llm-or-product']")
+    page.wait_for_url("**/faq/#chatgpt-llm-or-product")
+    page.wait_for_function("document.getElementById('chatgpt-llm-or-product').open")
+    assert page.evaluate("performance.getEntriesByType('navigation').length") == 1, "expected instant navigation"
+
+
+def test_faq_copy_link_button(chromium, base_url):
+    context = chromium.new_context(permissions=["clipboard-read", "clipboard-write"])
+    tab = context.new_page()
+    tab.goto(base_url + "faq/")
+    wait_ready(tab)
+    buttons = tab.locator(".faq__copy")
+    assert buttons.count() == len(DATA["faq"])
+    tab.click("#open-weights + .faq__copy")
+    assert tab.evaluate("navigator.clipboard.readText()") == base_url + "faq/#open-weights"
+    assert "copied" in tab.inner_text(".faq-status")
+    context.close()
+
+
+def test_tooltips_appear_on_keyboard_focus(page, base_url):
+    page.goto(base_url + "concepts/llms/")
+    wait_ready(page)
+    abbr = page.locator("article abbr[title^='Large language model']").first
+    assert abbr.get_attribute("tabindex") == "0"
+    page.keyboard.press("Tab")  # move focus into the page first
+    abbr.focus()
+    tooltip = page.locator(".md-tooltip2--active")
+    tooltip.wait_for(state="visible")
+    assert tooltip.inner_text().startswith("Large language model:")
+    key_term = page.locator("article abbr", has_text="context window").first
+    key_term.focus()
+    page.wait_for_function("document.querySelector('.md-tooltip2--active')?.textContent.includes('Context window')")
+
+
+def test_colour_scheme_toggle_persists_across_pages(page, base_url):
+    page.goto(base_url)
+    wait_ready(page)
+    scheme = lambda: page.evaluate("document.body.getAttribute('data-md-color-scheme')")  # noqa: E731
+    assert scheme() == "default"
+    for _ in range(3):  # auto -> light -> dark
+        if scheme() == "slate":
+            break
+        page.click("form[data-md-component=palette] label:visible")
+    assert scheme() == "slate"
+    page.goto(base_url + "glossary/")  # a full page load
+    wait_ready(page)
+    assert scheme() == "slate"
+
+
+def test_print_shows_answers_and_link_addresses_and_hides_navigation(page, base_url):
+    page.goto(base_url + "concepts/llms/")
+    wait_ready(page)
+    page.emulate_media(media="print")
+    page.evaluate("window.dispatchEvent(new Event('beforeprint'))")
+    assert page.evaluate("[...document.querySelectorAll('details')].every(d => d.open)")
+    assert not page.is_visible(".md-header") and not page.is_visible(".md-sidebar--primary")
+    after = page.evaluate("""getComputedStyle(document.querySelector('article p a[data-print-href]'), '::after').content""")
+    assert "http://127.0.0.1" in after
+    page.evaluate("window.dispatchEvent(new Event('afterprint'))")
+    assert not page.evaluate("[...document.querySelectorAll('details.question')].some(d => d.open)")
