@@ -11,7 +11,7 @@ SHARED := ../shared
 export NO_MKDOCS_2_WARNING := 1
 export PYTHONDONTWRITEBYTECODE := 1
 
-.PHONY: serve build generate data-check test bench lock clean
+.PHONY: serve build generate data-check test bench links lock clean
 
 $(PY):
 	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 11) else "Python 3.11 or newer is needed (found " + sys.version.split()[0] + "); set PYTHON=python3.11")'
@@ -47,6 +47,10 @@ test: $(VENV)/.dev generate data-check
 
 bench: $(VENV)/.dev
 	$(PY) scripts/bench.py
+
+# After adding pages or anchors: record them as public links that must keep working.
+links: build
+	$(PY) scripts/stable_links.py --site site --write
 
 # Re-pin after editing requirements*.in (needs network access to PyPI).
 lock: $(VENV)/.dev

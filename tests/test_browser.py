@@ -243,3 +243,27 @@ def test_print_shows_answers_and_link_addresses_and_hides_navigation(page, base_
     assert "http://127.0.0.1" in after
     page.evaluate("window.dispatchEvent(new Event('afterprint'))")
     assert not page.evaluate("[...document.querySelectorAll('details.question')].some(d => d.open)")
+
+
+@pytest.mark.parametrize("width", [1280, 375])
+def test_search_loads_only_when_used_and_then_finds_pages(chromium, base_url, width):
+    context = chromium.new_context(viewport={"width": width, "height": 800})
+    page = context.new_page()
+    requests = []
+    page.on("request", lambda r: requests.append(r.url))
+    page.goto(base_url + "concepts/llms/")
+    wait_ready(page)
+    page.wait_for_timeout(300)
+    assert not [u for u in requests if "search_index.json" in u or "/workers/search" in u]
+    if width < 960:
+        page.click("label.md-header__button[for=__search]")  # the search button of the mobile header
+    else:
+        page.click(".md-search__input")
+    page.fill(".md-search__input", "diffusion")
+    page.wait_for_selector(".md-search-result__item")
+    titles = page.eval_on_selector_all(".md-search-result__item h1, .md-search-result__item h2",
+                                       "els => els.map(e => e.textContent)")
+    assert any("diffusion" in t.lower() for t in titles)
+    assert [u for u in requests if u.endswith("search/search_index.json")]
+    assert page.locator(".md-search-result mark").count() > 0  # the query is highlighted in results
+    context.close()
