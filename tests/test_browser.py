@@ -267,3 +267,15 @@ def test_search_loads_only_when_used_and_then_finds_pages(chromium, base_url, wi
     assert [u for u in requests if u.endswith("search/search_index.json")]
     assert page.locator(".md-search-result mark").count() > 0  # the query is highlighted in results
     context.close()
+
+
+def test_widgets_start_after_instant_navigation(page, base_url):
+    page.goto(base_url)
+    wait_ready(page)
+    page.click("article a[href$='compare/use-cases/']")
+    page.wait_for_url("**/compare/use-cases/")
+    page.wait_for_selector("#chooser:not([hidden]) #chooser-task")
+    page.click("article a[href*='systems/#sys-']")
+    page.wait_for_selector("#catalogue-controls:not([hidden]) #catalogue-filter-llm")
+    assert page.evaluate("performance.getEntriesByType('navigation').length") == 1, "expected instant navigation"
+    assert page.log.console_errors == []

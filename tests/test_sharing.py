@@ -1,0 +1,96 @@
+"""Sharing and reuse: social metadata, sitemap, licence, citations, open data downloads."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import xml.etree.ElementTree as ET
+from urllib.parse import urljoin
+
+import pytest
+
+import build_tables
+import sitedata
+from conftest import ROOT
+from htmlscan import parse_file
+from test_site import SITE_URL
+
+DATASETS = sitedata.load_all()
+
+
+@pytest.fixture(scope="module")
+def docs(pages):
+    return {url: parse_file(path) for url, path in pages.items()}
+
+
+def content_pages(docs):
+    return {u: d for u, d in docs.items() if u != "404.html" and d.find("meta", **{"http-equiv": "refresh"}) is None}
+
+
+def meta(doc, **attrs):
+    element = doc.find("meta", **attrs)
+    return element.attrs["content"] if element is not None else None
+
+
+def test_generator_and_mkdocs_agree_on_the_site_url():
+    assert build_tables.SITE_URL == SITE_URL
+
+
+def test_every_page_has_social_metadata_and_a_canonical_url(docs):
+    for url, doc in content_pages(docs).items():
+        canonical = doc.find("link", rel="canonical").attrs["href"]
+        assert canonical == SITE_URL + url
+        assert meta(doc, property="og:url") == canonical
+        assert meta(doc, property="og:title") and meta(doc, name="twitter:title") == meta(doc, property="og:title")
+        assert meta(doc, property="og:description") == meta(doc, name="description")
+        assert meta(doc, name="twitter:card") == "summary"
+
+
+def test_sitemap_lists_every_page(site, docs):
+    tree = ET.parse(site / "sitemap.xml")
+    locs = {e.text for e in tree.iter("{http://www.sitemaps.org/schemas/sitemap/0.9}loc")}
+    assert {SITE_URL + u for u in content_pages(docs)} <= locs
+
+
+def test_licence_is_in_every_footer(docs):
+    for url, doc in content_pages(docs).items():
+        footer = doc.find("div", **{"class": "md-copyright"})
+        assert footer is not None and "CC BY 4.0" in footer.text() and "MIT" in footer.text(), url
+        links = {urljoin(SITE_URL + url, a.attrs.get("href", "")) for a in footer.iter("a")}
+        assert SITE_URL + "instructors/#licence" in links, url
+
+
+def test_descriptions_have_no_double_quotes():
+    """Material writes page descriptions into an attribute unescaped: a " cuts them short."""
+    for path in sorted(ROOT.joinpath("docs").rglob("*.md")):
+        for line in path.read_text(encoding="utf-8").splitlines():
+            if line.startswith("description:"):
+                assert '"' not in line, path
+
+
+def test_every_page_but_home_has_a_cite_block_with_its_url(docs):
+    for url, doc in content_pages(docs).items():
+        block = doc.find("details", id="cite-this-page")
+        if url == "":
+            assert block is None
+            continue
+        text = block.text()
+        title = meta(doc, property="og:title")
+        assert f"Generative AI vs LLMs. (" in text and f"{title}. {SITE_URL + url}" in text, url
+        assert "@misc{genai-vs-llm-" in text and f"\\url{{{SITE_URL + url}}}" in text, url
+
+
+@pytest.mark.parametrize("name", sorted(DATASETS))
+def test_each_dataset_downloads_as_json_and_csv(site, name):
+    records = sorted(DATASETS[name].records, key=lambda r: r["id"])
+    document = json.loads((site / "downloads" / f"{name}.json").read_text(encoding="utf-8"))
+    assert document["records"] == records and document["licence"] == "CC BY 4.0"
+    rows = list(csv.DictReader(io.StringIO((site / "downloads" / f"{name}.csv").read_text(encoding="utf-8"))))
+    assert [r["id"] for r in rows] == [r["id"] for r in records]
+
+
+def test_instructors_page_links_every_download(docs):
+    hrefs = {a.attrs.get("href", "") for a in docs["instructors/"].iter("a")}
+    for name in DATASETS:
+        assert f"../downloads/{name}.json" in hrefs and f"../downloads/{name}.csv" in hrefs
