@@ -29,6 +29,7 @@ from pathlib import Path
 from typing import Any, Callable
 
 import jinja2
+import yaml
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 import sitedata  # noqa: E402
@@ -37,31 +38,34 @@ import render_helpers as helpers  # noqa: E402
 ROOT = sitedata.ROOT
 TEMPLATE_DIR = Path(__file__).resolve().parent / "templates"
 REGENERATE = "python scripts/build_tables.py"
-SITE_URL = "https://genai-llm-guide.github.io/genai-vs-llm/"  # keep equal to site_url in mkdocs.yml (tested)
 
 Data = dict[str, sitedata.Dataset]
 
-# Link text for FAQ "read more" links, by page path inside docs/.
-PAGE_TITLES = {
-    "index.md": "Home",
-    "concepts/generative-ai.md": "What is generative AI",
-    "concepts/llms.md": "What is an LLM",
-    "concepts/relationship.md": "How they relate",
-    "concepts/how-they-work.md": "How they work",
-    "compare/differences.md": "Key differences",
-    "compare/use-cases.md": "Use cases",
-    "compare/systems.md": "Systems catalogue",
-    "compare/timeline.md": "Timeline",
-    "practice/industries.md": "Applications by industry",
-    "practice/choosing.md": "Choosing the right tool",
-    "practice/risks.md": "Risks and ethics",
-    "practice/myths.md": "Myths and facts",
-    "practice/outlook.md": "What comes next",
-    "faq.md": "FAQ",
-    "glossary.md": "Glossary",
-    "sources.md": "Sources",
-    "instructors.md": "For instructors",
-}
+class _ConfigLoader(yaml.SafeLoader):
+    """Reads mkdocs.yml without running its !!python tags (they configure Markdown, not us)."""
+
+
+_ConfigLoader.add_multi_constructor("tag:yaml.org,2002:python/", lambda loader, suffix, node: None)
+
+
+def read_site_config(root: Path = ROOT) -> dict[str, Any]:
+    """mkdocs.yml as data: the one place for the site URL and page titles."""
+    return yaml.load((root / "mkdocs.yml").read_text(encoding="utf-8"), Loader=_ConfigLoader)
+
+
+def nav_titles(nav: list) -> dict[str, str]:
+    """Page path inside docs/ -> its title in the navigation."""
+    titles: dict[str, str] = {}
+    for item in nav:
+        for title, target in item.items():
+            titles.update(nav_titles(target) if isinstance(target, list) else {target: title})
+    return titles
+
+
+SITE_CONFIG = read_site_config()
+SITE_URL = SITE_CONFIG["site_url"]
+# Link text for FAQ "read more" links and redirect pages, by page path inside docs/.
+PAGE_TITLES = nav_titles(SITE_CONFIG["nav"])
 
 
 @dataclass(frozen=True)

@@ -64,11 +64,13 @@ def source_label(source: dict[str, Any]) -> str:
 
 
 def author_line(source: dict[str, Any]) -> str:
-    """Authors as printed in the bibliography (or the organisation)."""
-    if "authors" in source:
-        names = source["authors"]
-        return ", ".join(names[:-1]) + (" and " if len(names) > 1 and names[-1] != "et al." else ", " if len(names) > 1 else "") + names[-1]
-    return source["organisation"]
+    """Authors as printed in the bibliography: 'A, B and C', or the organisation."""
+    if "authors" not in source:
+        return source["organisation"]
+    names = source["authors"]
+    if len(names) == 1 or names[-1] == "et al.":
+        return ", ".join(names)
+    return ", ".join(names[:-1]) + " and " + names[-1]
 
 
 def citations(ids: Iterable[str], sources: dict[str, dict[str, Any]]) -> str:

@@ -7,12 +7,12 @@ from urllib.parse import urljoin, urlsplit
 import pytest
 import yaml
 
+import build_tables
 from conftest import ROOT
 from htmlscan import parse_file
 from sitecheck import css_urls, is_third_party, page_url, requested_urls, target_file
 
-CONFIG = yaml.safe_load((ROOT / "mkdocs.yml").read_text().replace("!!python/object/apply:pymdownx.slugs.slugify", ""))
-SITE_URL = CONFIG["site_url"]
+SITE_URL = build_tables.read_site_config()["site_url"]
 OWN_ORIGIN = "{0.scheme}://{0.netloc}".format(urlsplit(SITE_URL))
 
 
