@@ -97,7 +97,7 @@ def chooser_result(tab) -> str:
 def test_chooser_recommends_the_right_kind_of_model(page, base_url):
     page.goto(base_url + "compare/use-cases/")
     wait_ready(page)
-    assert page.is_visible("#chooser")
+    assert page.is_visible("#use-case-chooser")
     assert page.get_attribute(".chooser__result", "aria-live") == "polite"
     page.check("input[name=chooser-output][value=audio]")
     options = page.eval_on_selector_all("#chooser-task option", "els => els.map(e => e.value)")
@@ -274,7 +274,7 @@ def test_widgets_start_after_instant_navigation(page, base_url):
     wait_ready(page)
     page.click("article a[href$='compare/use-cases/']")
     page.wait_for_url("**/compare/use-cases/")
-    page.wait_for_selector("#chooser:not([hidden]) #chooser-task")
+    page.wait_for_selector("#use-case-chooser:not([hidden]) #chooser-task")
     page.click("article a[href*='systems/#sys-']")
     page.wait_for_selector("#catalogue-controls:not([hidden]) #catalogue-filter-llm")
     assert page.evaluate("performance.getEntriesByType('navigation').length") == 1, "expected instant navigation"

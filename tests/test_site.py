@@ -101,3 +101,14 @@ def test_bibliography_lists_every_source(docs):
     records = yaml.safe_load((ROOT / "data/sources.yaml").read_text())
     ids = {e.attrs["id"] for e in docs["sources/"].iter("li") if "id" in e.attrs}
     assert ids == {f"src-{r['id']}" for r in records}
+
+
+def test_no_page_repeats_an_id(docs):
+    """A repeated id breaks #links and lets scripts grab the wrong element."""
+    repeated = {}
+    for url, doc in docs.items():
+        ids = [e.attrs["id"] for e in doc.iter() if "id" in e.attrs]
+        dupes = sorted({i for i in ids if ids.count(i) > 1})
+        if dupes:
+            repeated[url] = dupes
+    assert repeated == {}

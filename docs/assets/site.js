@@ -85,7 +85,7 @@
 
   /* Use-case chooser: pick an output, then a task; shows the best kind of model and why. */
   function setupChooser() {
-    var root = document.getElementById("chooser");
+    var root = document.getElementById("use-case-chooser");
     var data = readJson("chooser-data");
     if (!root || !data || root.dataset.ready) return;
     root.dataset.ready = "true";
