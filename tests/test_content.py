@@ -169,3 +169,11 @@ def test_readability_measure_is_sane():
     hard = readability.flesch_kincaid(["Institutional interoperability considerations necessitate "
                                        "comprehensive organisational standardisation initiatives."])[0]
     assert easy < 2 < 15 < hard
+
+
+def test_every_heading_has_an_explicit_id():
+    """Instructors link to sections: an id derived from heading text would change with the wording."""
+    sources = list(ROOT.joinpath("docs").rglob("*.md")) + list(ROOT.joinpath("scripts", "templates").glob("*.md.j2"))
+    missing = [f"{p.relative_to(ROOT)}: {line}" for p in sources for line in p.read_text(encoding="utf-8").splitlines()
+               if line.startswith("#") and line.lstrip("#").startswith(" ") and "{#" not in line]
+    assert missing == []
