@@ -197,6 +197,22 @@ def nesting_context(data: Data) -> dict[str, Any]:
     return {"rings": rings, "straddlers": straddlers, "width": width, "height": height}
 
 
+def fields_context(data: Data) -> dict[str, Any]:
+    """The nesting diagram's fields as a list, outermost first (straddling groups last)."""
+    return {"rows": nesting_context(data)["rings"] + nesting_context(data)["straddlers"]}
+
+
+OUTPUT_LABELS = {"text": "Text", "code": "Code", "image": "Images", "audio": "Music, sound and speech",
+                 "video": "Video"}
+
+
+def systems_by_output_context(data: Data) -> dict[str, Any]:
+    """Generative systems grouped by what they produce (labels-only models are left out)."""
+    systems = _rows(data, "systems", key=lambda r: (r["name"].casefold(), r["id"]))
+    groups = [(o, [s for s in systems if o in s["outputs"]]) for o in OUTPUT_LABELS]
+    return {"groups": [(o, g) for o, g in groups if g], "output_labels": OUTPUT_LABELS}
+
+
 def industries_context(data: Data) -> dict[str, Any]:
     return {"rows": _rows(data, "industries", key=lambda r: (r["name"].casefold(), r["id"]))}
 
@@ -350,6 +366,8 @@ OUTPUTS: tuple[Output, ...] = (
     Output("generated/timeline.md", "timeline.md.j2", ("timeline", "sources"), timeline_context),
     Output("generated/timeline-diagram.md", "timeline.svg.j2", ("timeline",), timeline_svg_context),
     Output("generated/nesting-diagram.md", "nesting.svg.j2", ("fields",), nesting_context),
+    Output("generated/fields.md", "fields.md.j2", ("fields",), fields_context),
+    Output("generated/systems-by-output.md", "systems_by_output.md.j2", ("systems",), systems_by_output_context),
     Output("generated/industries.md", "industries.md.j2", ("industries", "sources"), industries_context),
     Output("generated/risks.md", "risks.md.j2", ("risks", "sources"), risks_context),
     Output("generated/myths.md", "myths.md.j2", ("myths", "sources"), myths_context),
