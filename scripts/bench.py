@@ -25,12 +25,13 @@ import sys
 import tempfile
 import time
 from pathlib import Path
-from urllib.parse import urlsplit
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "scripts"))
 sys.path.insert(0, str(ROOT / "tests"))
 import readability  # noqa: E402
+import stable_links  # noqa: E402
+from sitecheck import target_file  # noqa: E402
 
 FIRST_VISIT_BUDGET = 90 * 1024
 REPEAT_VISIT_BUDGET = 25 * 1024
@@ -56,19 +57,9 @@ def build(site: Path) -> float:
 
 
 def page_urls(site: Path) -> list[str]:
-    urls = []
-    for path in sorted(site.rglob("index.html")):
-        if 'http-equiv="refresh"' in path.read_text(encoding="utf-8")[:2000]:
-            continue  # redirect stubs
-        rel = path.parent.relative_to(site).as_posix()
-        urls.append("" if rel == "." else rel + "/")
-    return sorted(urls, key=lambda u: (u != "", u))  # home first: later pages reuse its cached assets
-
-
-def file_for(site: Path, url: str) -> Path:
-    path = urlsplit(url).path[len(SUBPATH):]
-    target = site / path
-    return target / "index.html" if path == "" or path.endswith("/") else target
+    """Content pages (redirect stubs left out), home first: later pages reuse its cached assets."""
+    pages, _ = stable_links.scan(site)
+    return sorted(pages, key=lambda u: (u != "", u))
 
 
 def measure(site: Path) -> list[dict]:
@@ -88,11 +79,11 @@ def measure(site: Path) -> list[dict]:
             page.goto(base + url)
             page.wait_for_load_state("networkidle")
             context.close()
-            files = {u: file_for(site, u) for u in dict.fromkeys(requested) if u.startswith(base)}
+            files = {u: target_file(site, u, base) for u in dict.fromkeys(requested) if u.startswith(base)}
             sizes = {u: gz(p.read_bytes()) for u, p in files.items() if p.is_file()}
             if url == "":
                 home_assets = {u for u in sizes if not u.endswith("/")}
-            html_path = file_for(site, base + url)
+            html_path = target_file(site, base + url, base)
             html = html_path.read_bytes()
             grade, words = readability.page_grade(html.decode("utf-8"))
             rows.append({

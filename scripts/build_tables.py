@@ -41,6 +41,7 @@ REGENERATE = "python scripts/build_tables.py"
 
 Data = dict[str, sitedata.Dataset]
 
+
 class _ConfigLoader(yaml.SafeLoader):
     """Reads mkdocs.yml without running its !!python tags (they configure Markdown, not us)."""
 
@@ -199,11 +200,13 @@ def nesting_context(data: Data) -> dict[str, Any]:
 
 def fields_context(data: Data) -> dict[str, Any]:
     """The nesting diagram's fields as a list, outermost first (straddling groups last)."""
-    return {"rows": nesting_context(data)["rings"] + nesting_context(data)["straddlers"]}
+    diagram = nesting_context(data)
+    return {"rows": diagram["rings"] + diagram["straddlers"]}
 
 
+# Words for what a system or task produces; the chooser shows the same words.
 OUTPUT_LABELS = {"text": "Text", "code": "Code", "image": "Images", "audio": "Music, sound and speech",
-                 "video": "Video"}
+                 "video": "Video", "decision": "A decision or score"}
 
 
 def systems_by_output_context(data: Data) -> dict[str, Any]:
@@ -261,14 +264,14 @@ def chooser_context(data: Data) -> dict[str, Any]:
               "examples": [{"id": e, "name": names[e]} for e in u["examples"]]}
              for u in data["use_cases"].records]
     outputs = sorted({o for u in data["use_cases"].records for o in u["outputs"]})
-    return {"json": _script_json({"tasks": tasks, "outputs": outputs, "families": FAMILY_LABELS})}
+    return {"json": _script_json({"tasks": tasks, "outputs": outputs, "families": FAMILY_LABELS,
+                                  "output_labels": {o: OUTPUT_LABELS[o] for o in outputs}})}
 
 
 def catalogue_context(data: Data) -> dict[str, Any]:
     """Per-system facts the catalogue filters use, keyed by the row anchor."""
     rows = {f"sys-{s['id']}": {"llm": s["llm"], "open_weights": s["open_weights"], "developer": s["developer"],
-                               "modalities": sorted(set(s["inputs"]) | set(s["outputs"])),
-                               "released": s["released"]}
+                               "modalities": sorted(set(s["inputs"]) | set(s["outputs"]))}
             for s in data["systems"].records}
     return {"json": _script_json({"rows": rows, "llm": LLM_LABELS, "open_weights": WEIGHTS_LABELS})}
 
@@ -321,8 +324,10 @@ def downloads_context(data: Data) -> dict[str, Any]:
 def page_url(path: str) -> str:
     """URL path of a docs page with directory URLs: compare/x.md -> compare/x/."""
     page, _, anchor = path.partition("#")
-    url = "" if page == "index.md" else page.removesuffix("index.md").removesuffix(".md") + "/"
-    url = url.replace("//", "/")
+    if page == "index.md" or page.endswith("/index.md"):
+        url = page.removesuffix("index.md")
+    else:
+        url = page.removesuffix(".md") + "/"
     return url + (f"#{anchor}" if anchor else "")
 
 

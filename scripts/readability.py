@@ -86,8 +86,8 @@ def flesch_kincaid(blocks: list[str]) -> tuple[float, int]:
             continue
         words += len(block_words)
         syllable_total += sum(syllables(w) for w in block_words)
-        ends = len(SENTENCE_END.findall(block))
-        sentences += ends + (0 if SENTENCE_END.search(block.rstrip()[-1:] + " ") else 1) if ends else 1
+        unfinished = block.rstrip()[-1] not in ".!?"  # a list item without a full stop
+        sentences += len(SENTENCE_END.findall(block)) + unfinished
     if not words:
         return 0.0, 0
     return 0.39 * words / sentences + 11.8 * syllable_total / words - 15.59, words

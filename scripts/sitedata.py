@@ -29,8 +29,10 @@ DATA_DIR = ROOT / "data"
 # A schema property annotated with "x-ref": "<dataset>" holds an id (or a list
 # of ids) of a record in that dataset. The reference check resolves them.
 REF_KEYWORD = "x-ref"
-# Rating scale shared by the use-case data; ordered from weakest to strongest.
-RATING_ORDER = ("poor", "limited", "good", "strong")
+# Rating scale of the use-case data, weakest to strongest: the order of the
+# rating enum in data/use_cases.schema.json, so it is stated in one place.
+RATING_ORDER = tuple(json.loads((DATA_DIR / "use_cases.schema.json").read_text(encoding="utf-8"))
+                     ["$defs"]["rating"]["enum"])
 
 
 class DataError(Exception):
@@ -159,7 +161,7 @@ def _schema_field(error: jsonschema.ValidationError) -> tuple[int | None, str | 
     return index, fld, path[2:]
 
 
-def _schema_message(error: jsonschema.ValidationError, fld: str | None) -> str:
+def _schema_message(error: jsonschema.ValidationError) -> str:
     custom = _custom(error)
     if custom:  # the schema's own words for a rule, e.g. a oneOf
         return custom["message"]
@@ -177,12 +179,13 @@ def _schema_message(error: jsonschema.ValidationError, fld: str | None) -> str:
 
 def check_schema(ds: Dataset) -> Iterator[str]:
     validator = jsonschema.Draft202012Validator(ds.schema)
+
     def position(error: jsonschema.ValidationError) -> list[tuple[int, Any]]:
         return [(0, p) if isinstance(p, int) else (1, str(p)) for p in error.absolute_path]
 
     for error in sorted(validator.iter_errors(ds.records), key=position):
         index, fld, sub = _schema_field(error)
-        yield ds.problem(index, fld, _schema_message(error, fld), *sub)
+        yield ds.problem(index, fld, _schema_message(error), *sub)
 
 
 # --- pass 2: named semantic checks ------------------------------------------
@@ -284,8 +287,7 @@ def validate(datasets: dict[str, Dataset]) -> list[str]:
     problems: list[str] = []
     for name in sorted(datasets):
         ds = datasets[name]
-        schema_problems = list(check_schema(ds))
-        problems += schema_problems
+        problems += list(check_schema(ds))
         if not isinstance(ds.records, list):
             continue
         for check in COMMON_CHECKS + DATASET_CHECKS.get(name, ()):

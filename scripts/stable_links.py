@@ -18,9 +18,10 @@ import sys
 from html.parser import HTMLParser
 from pathlib import Path
 
-import yaml
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+import build_tables  # noqa: E402
 
-ROOT = Path(__file__).resolve().parent.parent
+ROOT = build_tables.ROOT
 MANIFEST = ROOT / "stable-links.txt"
 ROW_ANCHOR = re.compile(r"^(diff|sys|use|arch|src|ev)-")
 
@@ -75,10 +76,8 @@ def manifest_lines(site: Path) -> list[str]:
 
 def redirect_map(root: Path = ROOT) -> dict[str, str]:
     """Redirect source URL -> target URL, from data/redirects.yaml."""
-    sys.path.insert(0, str(root / "scripts"))
-    from build_tables import page_url
-    records = yaml.safe_load((root / "data" / "redirects.yaml").read_text(encoding="utf-8")) or []
-    return {r["from"]: page_url(r["to"]).split("#")[0] for r in records}
+    records = build_tables.sitedata.load_all(root / "data")["redirects"].records
+    return {r["from"]: build_tables.page_url(r["to"]).split("#")[0] for r in records}
 
 
 def lost_links(lines: list[str], site: Path, redirects: dict[str, str]) -> list[str]:

@@ -12,6 +12,7 @@ import pytest
 
 import build_tables
 import sitedata
+import stable_links
 from conftest import ROOT
 from htmlscan import parse_file
 from test_site import SITE_URL
@@ -20,12 +21,10 @@ DATASETS = sitedata.load_all()
 
 
 @pytest.fixture(scope="module")
-def docs(pages):
-    return {url: parse_file(path) for url, path in pages.items()}
-
-
-def content_pages(docs):
-    return {u: d for u, d in docs.items() if u != "404.html" and d.find("meta", **{"http-equiv": "refresh"}) is None}
+def docs(site, pages):
+    """Pages readers land on (not the 404 page, not redirect stubs), parsed."""
+    readable, _ = stable_links.scan(site)
+    return {url: parse_file(pages[url]) for url in readable}
 
 
 def meta(doc, **attrs):
@@ -39,7 +38,7 @@ def test_page_titles_come_from_the_navigation():
 
 
 def test_every_page_has_social_metadata_and_a_canonical_url(docs):
-    for url, doc in content_pages(docs).items():
+    for url, doc in docs.items():
         canonical = doc.find("link", rel="canonical").attrs["href"]
         assert canonical == SITE_URL + url
         assert meta(doc, property="og:url") == canonical
@@ -51,11 +50,11 @@ def test_every_page_has_social_metadata_and_a_canonical_url(docs):
 def test_sitemap_lists_every_page(site, docs):
     tree = ET.parse(site / "sitemap.xml")
     locs = {e.text for e in tree.iter("{http://www.sitemaps.org/schemas/sitemap/0.9}loc")}
-    assert {SITE_URL + u for u in content_pages(docs)} <= locs
+    assert {SITE_URL + u for u in docs} <= locs
 
 
 def test_licence_is_in_every_footer(docs):
-    for url, doc in content_pages(docs).items():
+    for url, doc in docs.items():
         footer = doc.find("div", **{"class": "md-copyright"})
         assert footer is not None and "CC BY 4.0" in footer.text() and "MIT" in footer.text(), url
         links = {urljoin(SITE_URL + url, a.attrs.get("href", "")) for a in footer.iter("a")}
@@ -71,7 +70,7 @@ def test_descriptions_have_no_double_quotes():
 
 
 def test_every_page_but_home_has_a_cite_block_with_its_url(docs):
-    for url, doc in content_pages(docs).items():
+    for url, doc in docs.items():
         block = doc.find("details", id="cite-this-page")
         if url == "":
             assert block is None

@@ -8,11 +8,6 @@
 (function () {
   "use strict";
 
-  var OUTPUT_LABELS = {
-    text: "Text", code: "Code", image: "Images", audio: "Sound, music or speech",
-    video: "Video", decision: "A decision or score"
-  };
-
   function readJson(id) {
     var node = document.getElementById(id);
     return node ? JSON.parse(node.textContent) : null;
@@ -97,7 +92,7 @@
       var radio = make("input", { type: "radio", name: "chooser-output", value: output });
       if (index === 0) radio.checked = true;
       label.appendChild(radio);
-      label.appendChild(document.createTextNode(" " + (output ? OUTPUT_LABELS[output] || output : "Anything")));
+      label.appendChild(document.createTextNode(" " + (output ? data.output_labels[output] : "Anything")));
       fieldset.appendChild(label);
     });
     var taskLabel = make("label", { for: "chooser-task", class: "chooser__label" }, "Task");
@@ -109,8 +104,7 @@
 
     function systemLink(example) {
       var tableLink = document.querySelector('a[href*="#sys-' + example.id + '"]');
-      var link = make("a", { href: tableLink ? tableLink.getAttribute("href") : "#sys-" + example.id }, example.name);
-      return link;
+      return make("a", { href: tableLink ? tableLink.getAttribute("href") : "#sys-" + example.id }, example.name);
     }
 
     function show() {
