@@ -30,9 +30,10 @@ def on_pre_build(config, **kwargs):
 
 def on_files(files, config, **kwargs):
     redirects = _root(config) / "generated" / "redirects"
+    served = {f.dest_uri for f in files}  # output paths: faq.md is served as faq/index.html
     for path in sorted(redirects.rglob("index.html")):
         rel = path.relative_to(redirects).as_posix()
-        if files.get_file_from_path(rel) is not None:
+        if rel in served:
             raise PluginError(f"redirect {rel} would replace a real page; remove it from data/redirects.yaml")
         files.append(File(rel, src_dir=str(redirects), dest_dir=config.site_dir, use_directory_urls=False))
     return files

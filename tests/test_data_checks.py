@@ -55,74 +55,87 @@ def run_broken(project: Path) -> tuple[int, str]:
     return code, err.getvalue()
 
 
-def test_yaml_syntax_error(project):
-    line = replace_once(project / "data/differences.yaml", "  aspect: Scope of output\n", "  aspect: [Scope of output\n")
+def first_problem(project: Path, file: str, old: str, new: str) -> tuple[int, str]:
+    """Break one data file; return (line of the edit, first reported problem).
+
+    Asserts the generator exits 1 and leaves every generated file as it was."""
+    line = replace_once(project / file, old, new)
     code, err = run_broken(project)
     assert code == 1
-    assert err.splitlines()[0].startswith(f"data/differences.yaml:{line + 1}: YAML syntax error: ")
+    return line, err.splitlines()[0]
+
+
+def test_yaml_syntax_error(project):
+    line, problem = first_problem(project, "data/differences.yaml", "  aspect: Scope of output\n",
+                                  "  aspect: [Scope of output\n")
+    assert problem.startswith(f"data/differences.yaml:{line + 1}: YAML syntax error: ")
 
 
 def test_missing_required_field(project):
-    line = replace_once(project / "data/differences.yaml", "  aspect: Scope of output\n", "")
-    code, err = run_broken(project)
-    assert code == 1
-    assert err.splitlines()[0] == f"data/differences.yaml:{line - 2}: scope.aspect: missing required field"
+    line, problem = first_problem(project, "data/differences.yaml", "  aspect: Scope of output\n", "")
+    assert problem == f"data/differences.yaml:{line - 2}: scope.aspect: missing required field"
 
 
 def test_wrong_type(project):
-    line = replace_once(project / "data/differences.yaml", "  order: 2\n", "  order: second\n")
-    code, err = run_broken(project)
-    assert code == 1
-    assert err.splitlines()[0] == f"data/differences.yaml:{line}: scope.order: expected integer, got str 'second'"
+    line, problem = first_problem(project, "data/differences.yaml", "  order: 2\n", "  order: second\n")
+    assert problem == f"data/differences.yaml:{line}: scope.order: expected integer, got str 'second'"
 
 
 def test_unknown_field(project):
-    line = replace_once(project / "data/differences.yaml", "  order: 2\n", "  order: 2\n  colour: blue\n")
-    code, err = run_broken(project)
-    assert code == 1
-    assert err.splitlines()[0] == f"data/differences.yaml:{line + 1}: scope.colour: unknown field (not in the schema)"
+    line, problem = first_problem(project, "data/differences.yaml", "  order: 2\n", "  order: 2\n  colour: blue\n")
+    assert problem == f"data/differences.yaml:{line + 1}: scope.colour: unknown field (not in the schema)"
 
 
 def test_enum_value(project):
-    line = replace_once(project / "data/sources.yaml", "  url: https://docs.midjourney.com/\n  kind: docs\n",
-                        "  url: https://docs.midjourney.com/\n  kind: blog\n") + 1
-    code, err = run_broken(project)
-    assert code == 1
-    assert err.splitlines()[0] == (f"data/sources.yaml:{line}: midjourney-docs.kind: 'blog' is not an allowed value "
-                                   "(allowed: 'paper', 'report', 'web', 'docs', 'legal')")
+    line, problem = first_problem(project, "data/sources.yaml", "  url: https://docs.midjourney.com/\n  kind: docs\n",
+                                  "  url: https://docs.midjourney.com/\n  kind: blog\n")
+    assert problem == (f"data/sources.yaml:{line + 1}: midjourney-docs.kind: 'blog' is not an allowed value "
+                       "(allowed: 'paper', 'report', 'web', 'docs', 'legal')")
 
 
 def test_duplicate_id(project):
-    line = replace_once(project / "data/differences.yaml", "- id: purpose\n", "- id: scope\n")
     first = (project / "data/differences.yaml").read_text().split("\n").index("- id: scope") + 1
-    code, err = run_broken(project)
-    assert code == 1
-    assert err.splitlines()[0] == f"data/differences.yaml:{line}: scope.id: duplicate id 'scope' (first used on line {first})"
+    line, problem = first_problem(project, "data/differences.yaml", "- id: purpose\n", "- id: scope\n")
+    assert problem == f"data/differences.yaml:{line}: scope.id: duplicate id 'scope' (first used on line {first})"
 
 
 def test_dangling_reference(project):
-    line = replace_once(project / "data/differences.yaml", "  sources: [ho-2020-ddpm, brown-2020-gpt3]\n",
-                        "  sources: [ho-2020-ddpm, no-such-paper]\n")
-    code, err = run_broken(project)
-    assert code == 1
-    assert err.splitlines()[0] == (f"data/differences.yaml:{line}: how-it-generates.sources: "
-                                   "unknown sources id 'no-such-paper' (no such record in data/sources.yaml)")
+    line, problem = first_problem(project, "data/differences.yaml", "  sources: [ho-2020-ddpm, brown-2020-gpt3]\n",
+                                  "  sources: [ho-2020-ddpm, no-such-paper]\n")
+    assert problem == (f"data/differences.yaml:{line}: how-it-generates.sources: "
+                       "unknown sources id 'no-such-paper' (no such record in data/sources.yaml)")
 
 
 def test_empty_text(project):
-    line = replace_once(project / "data/differences.yaml", "  aspect: Main purpose\n", "  aspect: '   '\n")
-    code, err = run_broken(project)
-    assert code == 1
-    assert err.splitlines()[0] == f"data/differences.yaml:{line}: purpose.aspect: empty text"
+    line, problem = first_problem(project, "data/differences.yaml", "  aspect: Main purpose\n", "  aspect: '   '\n")
+    assert problem == f"data/differences.yaml:{line}: purpose.aspect: empty text"
 
 
 def test_authors_or_organisation(project):
-    line = replace_once(project / "data/sources.yaml", "  organisation: Midjourney\n",
-                        "  organisation: Midjourney\n  authors: [David Holz]\n")
+    line, problem = first_problem(project, "data/sources.yaml", "  organisation: Midjourney\n",
+                                  "  organisation: Midjourney\n  authors: [David Holz]\n")
+    assert problem == (f"data/sources.yaml:{line + 1}: midjourney-docs.authors: "
+                       "give either authors (people) or organisation, not both and not neither")
+
+
+def test_best_fit_must_be_top_rated(project):
+    line, problem = first_problem(project, "data/use_cases.yaml", "  best: classic\n  reason: Sums",
+                                  "  best: llm\n  reason: Sums")
+    assert problem == f"data/use_cases.yaml:{line}: data-analysis.best: 'llm' is rated 'good', below the top rating 'strong'"
+
+
+def test_data_file_without_schema(project):
+    (project / "data/extra.yaml").write_text("- id: x\n")
     code, err = run_broken(project)
     assert code == 1
-    assert err.splitlines()[0] == (f"data/sources.yaml:{line + 1}: midjourney-docs.authors: "
-                                   "give either authors (people) or organisation, not both and not neither")
+    assert err.splitlines()[0] == "data/extra.yaml:1: no schema: expected extra.schema.json beside it"
+
+
+def test_schema_without_data_file(project):
+    shutil.copy(project / "data/faq.schema.json", project / "data/orphan.schema.json")
+    code, err = run_broken(project)
+    assert code == 1
+    assert err.splitlines()[0] == "data/orphan.schema.json:1: schema without data file"
 
 
 def test_every_problem_is_listed_at_once(project):

@@ -7,7 +7,7 @@ import pytest
 from mkdocs.exceptions import PluginError
 
 import mkdocs_hooks
-from conftest import ROOT
+from conftest import ROOT, copy_project
 
 
 def config_for(project):
@@ -29,3 +29,16 @@ def test_hook_fails_the_build_with_the_data_error(tmp_path):
     path.write_text(path.read_text().replace("  order: 3\n", "  order: x\n"))
     with pytest.raises(PluginError, match=r"data/differences\.yaml:\d+: purpose\.order: expected integer"):
         mkdocs_hooks.on_pre_build(config_for(tmp_path))
+
+
+def test_a_redirect_may_not_replace_a_real_page(tmp_path):
+    from mkdocs.config import load_config
+    from mkdocs.structure.files import get_files
+
+    project = copy_project(tmp_path / "project")
+    redirects = project / "data/redirects.yaml"
+    redirects.write_text(redirects.read_text() + "- id: clash\n  from: faq/\n  to: glossary.md\n  reason: Test.\n")
+    config = load_config(str(project / "mkdocs.yml"))
+    mkdocs_hooks.on_pre_build(config)
+    with pytest.raises(PluginError, match=r"redirect faq/index.html would replace a real page"):
+        mkdocs_hooks.on_files(get_files(config), config)

@@ -7,6 +7,7 @@ review the diff.
 from __future__ import annotations
 
 import io
+import json
 import os
 import shutil
 from pathlib import Path
@@ -86,3 +87,20 @@ def test_unchanged_output_is_not_rewritten(tmp_path):
     assert build_tables.generate(tmp_path, out=out, err=io.StringIO()) == 0
     assert {p: p.stat().st_mtime_ns for p in (tmp_path / "generated").iterdir()} == mtimes
     assert out.getvalue().endswith(", 0 changed.\n")
+
+
+@pytest.mark.parametrize("labels,schema,path", [
+    ("LLM_LABELS", "systems", ("items", "properties", "llm", "enum")),
+    ("KIND_LABELS", "systems", ("items", "properties", "kind", "enum")),
+    ("WEIGHTS_LABELS", "systems", ("items", "properties", "open_weights", "enum")),
+    ("FAMILY_LABELS", "use_cases", ("items", "properties", "best", "enum")),
+    ("VERDICT_LABELS", "myths", ("items", "properties", "verdict", "enum")),
+    ("FAQ_TOPICS", "faq", ("items", "properties", "topic", "enum")),
+    ("OUTPUT_LABELS", "use_cases", ("items", "properties", "outputs", "items", "enum")),
+])
+def test_every_coded_value_has_words(labels, schema, path):
+    """A schema value without a label would stop the build; catch it here, by name."""
+    node = json.loads((ROOT / "data" / f"{schema}.schema.json").read_text())
+    for key in path:
+        node = node[key]
+    assert set(node) <= set(getattr(build_tables, labels)), labels
