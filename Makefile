@@ -11,7 +11,7 @@ SHARED := ../shared
 export NO_MKDOCS_2_WARNING := 1
 export PYTHONDONTWRITEBYTECODE := 1
 
-.PHONY: serve build generate data-check test bench links lock clean
+.PHONY: serve build generate data-check originality test test-fast bench links lock clean
 
 $(PY):
 	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 11) else "Python 3.11 or newer is needed (found " + sys.version.split()[0] + "); set PYTHON=python3.11")'
@@ -27,30 +27,37 @@ $(VENV)/.dev: requirements-dev.txt requirements.txt | $(PY)
 	@touch $@ $(VENV)/.site
 
 generate: $(VENV)/.site
-	$(PY) scripts/build_tables.py
+	$(PY) -m sitegen generate
 
 serve: generate
 	$(PY) -m mkdocs serve --dev-addr $(HOST) --livereload
 
-build: generate
-	$(PY) -m mkdocs build --strict --site-dir site
+# Generate, then build strictly: both steps are in `python -m sitegen build`.
+build: $(VENV)/.site
+	$(PY) -m sitegen build --site-dir site
 
 data-check: $(VENV)/.site
-	$(PY) scripts/sitedata.py
+	$(PY) -m sitegen data-check
 
-test: $(VENV)/.dev generate data-check
+originality: $(VENV)/.site
 	@if [ -f $(SHARED)/tools/originality.py ]; then \
 		echo "originality check against the source articles:"; \
 		$(PY) $(SHARED)/tools/originality.py; \
 	else echo "($(SHARED)/tools/originality.py not found: originality check skipped)"; fi
+
+test: $(VENV)/.dev data-check originality
 	$(PY) -m pytest
 
+# Everything but the browser tests: the quick loop while editing.
+test-fast: $(VENV)/.dev data-check
+	$(PY) -m pytest -m "not browser"
+
 bench: $(VENV)/.dev
-	$(PY) scripts/bench.py
+	$(PY) -m sitegen.bench
 
 # After adding pages or anchors: record them as public links that must keep working.
 links: build
-	$(PY) scripts/stable_links.py --site site --write
+	$(PY) -m sitegen links --site site --write
 
 # Re-pin after editing requirements*.in (needs network access to PyPI).
 lock: $(VENV)/.dev
@@ -59,4 +66,5 @@ lock: $(VENV)/.dev
 	$(VENV)/bin/pip-compile --quiet --generate-hashes --allow-unsafe --strip-extras -o requirements-dev.txt requirements-dev.in
 
 clean:
-	rm -rf site generated .pytest_cache .hypothesis
+	rm -rf site generated docs/downloads .pytest_cache .hypothesis
+	find docs -name index.html -delete

@@ -2,30 +2,35 @@
 
 from __future__ import annotations
 
-import os
 import shutil
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
 
+from sitegen import config as site_config
+from sitegen.build import BuildResult, build_site as _build_site
+from sitegen.data import load_all
+
 ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT / "scripts"))
-sys.path.insert(0, str(Path(__file__).resolve().parent))
-
-BUILD_ENV = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
-SUBPATH = "/genai-vs-llm/"  # the path of site_url in mkdocs.yml; GitHub Pages serves the site there
+CONFIG = site_config.load(ROOT)
+SUBPATH = CONFIG.base_path  # GitHub Pages serves the project site under this path
+DATA = load_all(ROOT / "data")  # the real data, through the generator's own loader
 
 
-def build_site(project: Path, site_dir: Path) -> subprocess.CompletedProcess:
-    """Generate fragments, then `mkdocs build --strict`, as `make build` does."""
-    gen = subprocess.run([sys.executable, "scripts/build_tables.py"], cwd=project,
-                         capture_output=True, text=True, env=BUILD_ENV)
-    if gen.returncode != 0:
-        return gen
-    return subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(site_dir)],
-                          cwd=project, capture_output=True, text=True, env=BUILD_ENV)
+def records(name: str) -> list[dict]:
+    return DATA.records(name)
+
+
+def build_site(project: Path, site_dir: Path) -> BuildResult:
+    """Generate fragments, then build strictly, as `make build` does."""
+    return _build_site(project, site_dir)
+
+
+def pytest_collection_modifyitems(items):
+    """Tests that drive Chromium are marked `browser` (skipped by `make test-fast`)."""
+    for item in items:
+        if "chromium" in getattr(item, "fixturenames", ()) or item.path.name == "test_browser.py":
+            item.add_marker(pytest.mark.browser)
 
 
 @pytest.fixture(scope="session")
@@ -50,8 +55,9 @@ def pages(site) -> dict[str, Path]:
 
 def copy_project(dest: Path) -> Path:
     """A throwaway copy of everything a build reads, for tests that change inputs."""
-    for name in ("data", "docs", "overrides", "scripts"):
-        shutil.copytree(ROOT / name, dest / name, ignore=shutil.ignore_patterns("__pycache__", "downloads"))
+    ignore = shutil.ignore_patterns("__pycache__", "downloads", "index.html")
+    for name in ("data", "docs", "overrides", "sitegen"):
+        shutil.copytree(ROOT / name, dest / name, ignore=ignore)
     shutil.copy(ROOT / "mkdocs.yml", dest / "mkdocs.yml")
     return dest
 
@@ -59,7 +65,7 @@ def copy_project(dest: Path) -> Path:
 @pytest.fixture(scope="session")
 def base_url(site):
     """The built site served on 127.0.0.1 under the GitHub Pages sub-path."""
-    from pages_server import serve
+    from sitegen.pages_server import serve
     with serve(site, SUBPATH) as url:
         yield url
 
@@ -68,7 +74,7 @@ def base_url(site):
 def chromium():
     """Debian's Chromium driven by Playwright (no browser download)."""
     from playwright.sync_api import sync_playwright
-    from browser import launch
+    from sitegen.browser import launch
     with sync_playwright() as playwright:
         instance = launch(playwright)
         yield instance

@@ -2,7 +2,7 @@
 
 from pathlib import Path
 
-import bench
+from sitegen import bench
 
 
 def row(page, first, repeat):

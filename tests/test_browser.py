@@ -3,8 +3,8 @@
 Covers: accessibility (axe-core, every page, light and dark, desktop and
 375 px), console errors, failed and third-party requests, horizontal overflow,
 the use-case chooser, catalogue sorting and filtering, FAQ deep links and
-copy buttons, tooltips on focus, the colour-scheme toggle, instant
-navigation, and print styles.
+copy buttons, tooltips on focus, the colour-scheme toggle, following links
+between pages, and print styles.
 """
 
 from __future__ import annotations
@@ -14,12 +14,11 @@ from urllib.parse import urlsplit
 import pytest
 from axe_playwright_python.sync_playwright import Axe
 
-import sitedata
-
-from browser import PageLog
+from conftest import DATA as SITE_DATA
+from sitegen.browser import PageLog
 
 # Read through the project's loader, so dates and yes/no keep the types the generator sees.
-DATA = {name: ds.records for name, ds in sitedata.load_all().items()}
+DATA = {name: SITE_DATA.records(name) for name in SITE_DATA}
 REDIRECT_SOURCES = {r["from"] for r in DATA["redirects"]}
 
 
@@ -180,13 +179,24 @@ def test_faq_deep_link_opens_its_answer(page, base_url):
     assert not page.evaluate("document.getElementById('main-difference').open")
 
 
-def test_faq_link_opens_answer_after_instant_navigation(page, base_url):
+def test_faq_link_from_another_page_opens_its_answer(page, base_url):
     page.goto(base_url + "instructors/")
     wait_ready(page)
     page.click("article a[href$='faq/#chatgpt-llm-or-product']")
     page.wait_for_url("**/faq/#chatgpt-llm-or-product")
     page.wait_for_function("document.getElementById('chatgpt-llm-or-product').open")
-    assert page.evaluate("performance.getEntriesByType('navigation').length") == 1, "expected instant navigation"
+
+
+def test_same_page_hash_links_keep_structured_data_intact(page, base_url):
+    """Was: instant navigation re-ran the FAQ's JSON-LD as a script, without its type (a SyntaxError)."""
+    page.goto(base_url + "faq/")
+    wait_ready(page)
+    page.evaluate("""() => { const a = document.createElement('a'); a.href = location.pathname + '#open-weights';
+                             a.textContent = 'jump'; document.querySelector('article').append(a); a.click(); }""")
+    page.wait_for_function("document.getElementById('open-weights').open")
+    types = page.evaluate("[...document.querySelectorAll('article script')].map(s => s.type)")
+    assert types == ["application/ld+json"]
+    assert page.log.console_errors == []
 
 
 def test_faq_copy_link_button(chromium, base_url):
@@ -269,7 +279,7 @@ def test_search_loads_only_when_used_and_then_finds_pages(chromium, base_url, wi
     context.close()
 
 
-def test_widgets_start_after_instant_navigation(page, base_url):
+def test_widgets_start_after_following_links(page, base_url):
     page.goto(base_url)
     wait_ready(page)
     page.click("article a[href$='compare/use-cases/']")
@@ -277,5 +287,55 @@ def test_widgets_start_after_instant_navigation(page, base_url):
     page.wait_for_selector("#use-case-chooser:not([hidden]) #chooser-task")
     page.click("article a[href*='systems/#sys-']")
     page.wait_for_selector("#catalogue-controls:not([hidden]) #catalogue-filter-llm")
-    assert page.evaluate("performance.getEntriesByType('navigation').length") == 1, "expected instant navigation"
     assert page.log.console_errors == []
+
+
+@pytest.fixture(scope="module")
+def gpt4o_first_site(tmp_path_factory):
+    """The project with the first task's examples in the order that tripped substring matching."""
+    import yaml
+    from conftest import build_site, copy_project
+    from sitegen.yamlfile import parse
+    tmp = tmp_path_factory.mktemp("gpt4o-first")
+    project = copy_project(tmp / "project")
+    path = project / "data" / "use_cases.yaml"
+    records = parse(path.read_text()).value
+    records[0]["examples"] = ["gpt-4o", "gpt-4"]
+    path.write_text(yaml.safe_dump(records, sort_keys=False, allow_unicode=True))
+    result = build_site(project, tmp / "site")
+    assert result.returncode == 0, result.stderr
+    return tmp / "site"
+
+
+def test_chooser_links_each_example_to_its_own_row(chromium, gpt4o_first_site):
+    """Was: site.js found a system's link by substring, so GPT-4 linked to #sys-gpt-4o."""
+    from conftest import SUBPATH
+    from sitegen.pages_server import serve
+    with serve(gpt4o_first_site, SUBPATH) as base:
+        tab = chromium.new_page()
+        tab.goto(base + "compare/use-cases/")
+        wait_ready(tab)
+        tab.select_option("#chooser-task", DATA["use_cases"][0]["id"])
+        links = tab.eval_on_selector_all(".chooser__result a", "as => as.map(a => [a.textContent, a.href])")
+        assert [l for l in links if l[0].startswith("GPT-4")] == [
+            ["GPT-4o", f"{base}compare/systems/#sys-gpt-4o"], ["GPT-4", f"{base}compare/systems/#sys-gpt-4"]]
+        tab.close()
+
+
+def test_one_failing_feature_does_not_stop_the_others(chromium, base_url):
+    """Was: one exception in one widget stopped every widget after it."""
+    context = chromium.new_context()
+    tab = context.new_page()
+    errors = []
+    tab.on("console", lambda m: errors.append(m.text) if m.type == "error" else None)
+    # Break the chooser's data: the chooser fails, the FAQ and catalogue features after it must still start.
+    def break_chooser_data(route):
+        response = route.fetch()
+        route.fulfill(response=response, body=response.text().replace('id="chooser-data">{', 'id="chooser-data">{broken'))
+    tab.route("**/compare/use-cases/", break_chooser_data)
+    tab.goto(base_url + "compare/use-cases/")
+    wait_ready(tab)
+    assert any("setupChooser failed" in e for e in errors)
+    assert tab.locator("article abbr[tabindex='0']").count() > 0  # setupAbbreviations ran
+    assert tab.locator("article a[data-print-href]").count() > 0  # setupPrintLinks ran after the chooser
+    context.close()

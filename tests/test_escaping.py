@@ -1,13 +1,19 @@
-"""Cell text is escaped: whatever a maintainer types shows up literally in the table.
+"""Whatever a maintainer types shows up literally, on every path to the reader.
 
 The property test renders arbitrary strings through the real template and the
-site's own Markdown configuration (the extensions listed in mkdocs.yml), then
-reads the table cells back from the HTML. A second test pushes hostile strings
-through the whole pipeline: YAML file, generator, `mkdocs build --strict`.
+site's own Markdown configuration, then reads the table cells back. The
+pipeline tests put hostile strings into the data (table cells, the chooser's
+and the catalogue's JSON, the FAQ's JSON-LD, the SVG diagrams and the
+downloads), build the whole site, and read every one of them back; the
+browser test checks that Chromium, which parses <script> content by its own
+rules, still sees the whole page.
 """
 
 from __future__ import annotations
 
+import csv
+import io
+import json
 from pathlib import Path
 
 import markdown
@@ -16,10 +22,12 @@ import yaml
 from hypothesis import given, settings, strategies as st
 from mkdocs.config import load_config
 
-import build_tables
-import sitedata
-from conftest import ROOT, build_site, copy_project
-from htmlscan import parse, parse_file
+from conftest import CONFIG, ROOT, SUBPATH, build_site, copy_project
+from sitegen import render
+from sitegen.data import Dataset, SiteData
+from sitegen.htmlscan import parse, parse_file
+from sitegen.outputs import FRAGMENTS
+from sitegen.yamlfile import parse as parse_yaml
 
 # Any text a person could type: no lone surrogates, private-use, unassigned or
 # control characters, except the common whitespace controls.
@@ -31,6 +39,10 @@ TYPED_TEXT = st.text(
 HOSTILE = [
     "a | b || c",
     "<script>alert(1)</script>",
+    "<!--<script>",
+    "</script>",
+    "</SCRIPT >x",
+    "]]>",
     "*not emphasis* and _not either_ and __nor this__",
     "`code` and ``more``",
     "{: #injected .class }",
@@ -44,8 +56,12 @@ HOSTILE = [
     "- not a list",
     "LLM and GAN and VAE",
     "x{#id}y <!-- comment --> ]]> ${var} {{ jinja }} {% raw %}",
+    "it's \"quoted\" 'twice'",
     "\t tab",
 ]
+JOINED = " / ".join(HOSTILE)  # one field that carries every hostile string at once
+SHORT = "<!--<script>]]></script>&'\""  # for fields with a length limit
+OPENER = "Opens <!--<script> and never closes it"
 
 
 @pytest.fixture(scope="module")
@@ -60,12 +76,13 @@ def render_cells(texts: list[str], markdown_config) -> list[list[str]]:
         for i, text in enumerate(texts)
     ]
     sources = [{"id": "org", "organisation": "Org", "title": "T", "year": 2024, "url": "https://x.org", "kind": "web"}]
-    data = {
-        "differences": sitedata.Dataset("differences", Path("data/differences.yaml"), records, {}),
-        "sources": sitedata.Dataset("sources", Path("data/sources.yaml"), sources, {}),
-    }
-    output = next(o for o in build_tables.OUTPUTS if o.target.endswith("/differences.md"))
-    source = build_tables.render(output, data)
+    schemas = {name: json.loads((ROOT / "data" / f"{name}.schema.json").read_text()) for name in ("differences", "sources")}
+    site = SiteData({
+        "differences": Dataset("differences", Path("data/differences.yaml"), records, schemas["differences"]),
+        "sources": Dataset("sources", Path("data/sources.yaml"), sources, schemas["sources"]),
+    }, ROOT, ROOT / "docs")
+    output = next(f for f in FRAGMENTS if f.name == "differences")
+    source = render.render(output, site, CONFIG)
     extensions, configs = markdown_config
     html = markdown.Markdown(extensions=extensions, extension_configs=configs).convert(source)
     table = parse(html).find("table")
@@ -83,19 +100,112 @@ def test_hostile_text_renders_literally(markdown_config):
     assert render_cells(HOSTILE, markdown_config) == [[t, t, t] for t in HOSTILE]
 
 
-def test_hostile_text_survives_the_whole_pipeline(tmp_path):
-    project = copy_project(tmp_path / "project")
-    path = project / "data" / "differences.yaml"
-    records = yaml.safe_load(path.read_text(encoding="utf-8"))
-    for i, text in enumerate(HOSTILE):
-        records.append({"id": f"hostile-{i}", "order": 100 + i, "aspect": f"Hostile {i}",
-                        "generative_ai": text, "llm": text, "sources": ["wikipedia-llm"]})
+def edit_records(project: Path, name: str, change) -> None:
+    path = project / "data" / f"{name}.yaml"
+    records = parse_yaml(path.read_text(encoding="utf-8")).value
+    change(records)
     path.write_text(yaml.safe_dump(records, allow_unicode=True, sort_keys=False), encoding="utf-8")
-    result = build_site(project, tmp_path / "site")
+
+
+@pytest.fixture(scope="module")
+def hostile_site(tmp_path_factory) -> Path:
+    """The real project with hostile text in every field that reaches a reader by a different path."""
+    tmp = tmp_path_factory.mktemp("hostile")
+    project = copy_project(tmp / "project")
+
+    def differences(records):
+        for i, text in enumerate(HOSTILE):
+            records.append({"id": f"hostile-{i}", "order": 100 + i, "aspect": f"Hostile {i}",
+                            "generative_ai": text, "llm": text, "sources": ["wikipedia-llm"]})
+
+    def first(field_values):
+        def change(records):
+            records[0].update(field_values)
+        return change
+
+    edit_records(project, "differences", differences)
+    # The chooser's data opens a comment and a script and never closes them (no "-->" anywhere in it):
+    # the case that made Chromium's <script> swallow the rest of the article.
+    edit_records(project, "use_cases", first({"task": SHORT, "reason": OPENER}))
+    edit_records(project, "faq", first({"question": JOINED, "answer": JOINED}))
+    edit_records(project, "systems", first({"name": SHORT, "developer": JOINED}))
+    edit_records(project, "timeline", first({"label": SHORT, "event": JOINED}))
+    edit_records(project, "fields", first({"summary": JOINED, "examples": [JOINED]}))
+    result = build_site(project, tmp / "site")
     assert result.returncode == 0, result.stderr
-    table = parse_file(tmp_path / "site" / "compare" / "differences" / "index.html").find("table")
+    return tmp / "site"
+
+
+def test_hostile_text_survives_table_cells(hostile_site):
+    table = parse_file(hostile_site / "compare" / "differences" / "index.html").find("table")
     rows = {tr.find("td").text(): [td.text() for td in tr.iter("td")] for tr in table.iter("tr") if tr.find("td")}
     for i, text in enumerate(HOSTILE):
         assert rows[f"Hostile {i}"][1:3] == [text, text]
-    assert len(table.find("tbody").children) >= len(HOSTILE), "a value broke the table"
     assert not any(e.attrs.get("id") == "injected" for e in table.iter())
+
+
+def script_json(page: Path, kind: str) -> tuple[str, object]:
+    html = page.read_text(encoding="utf-8")
+    start = html.index(f'<script type="{kind}"')
+    body = html[html.index(">", start) + 1: html.index("</script>", start)]
+    return body, json.loads(body)
+
+
+@pytest.mark.parametrize("page,kind", [
+    ("compare/use-cases/index.html", "application/json"),
+    ("compare/systems/index.html", "application/json"),
+    ("faq/index.html", "application/ld+json"),
+])
+def test_embedded_json_is_escaped_for_html_and_holds_the_text(hostile_site, page, kind):
+    body, value = script_json(hostile_site / page, kind)
+    assert not set("<>&'") & set(body), "JSON in a <script> must escape <, >, & and ' (as Jinja's tojson does)"
+    assert {JOINED, SHORT, OPENER} & set(_strings(value))
+
+
+def _strings(value) -> list[str]:
+    if isinstance(value, str):
+        return [value]
+    if isinstance(value, dict):
+        return [s for v in list(value.values()) + list(value.keys()) for s in _strings(v)]
+    if isinstance(value, list):
+        return [s for v in value for s in _strings(v)]
+    return []
+
+
+def test_svg_diagrams_hold_the_text(hostile_site):
+    timeline = parse_file(hostile_site / "compare" / "timeline" / "index.html").find("svg", **{"class": "diagram__svg"})
+    assert SHORT in {t.text() for t in timeline.iter("text")}
+    nesting = parse_file(hostile_site / "index.html").find("svg", **{"class": "diagram__svg"})
+    assert JOINED in nesting.find("desc").text()
+
+
+def test_downloads_hold_the_text(hostile_site):
+    for name, field in (("faq", "answer"), ("systems", "developer"), ("timeline", "event")):
+        records = json.loads((hostile_site / "downloads" / f"{name}.json").read_text(encoding="utf-8"))["records"]
+        assert JOINED in [r[field] for r in records]
+        rows = list(csv.DictReader(io.StringIO((hostile_site / "downloads" / f"{name}.csv").read_text(encoding="utf-8"))))
+        assert JOINED in [r[field] for r in rows]
+
+
+@pytest.mark.browser
+def test_chromium_sees_the_whole_page_despite_hostile_text(hostile_site, chromium):
+    """Was: a reason containing <!--<script> made the chooser's <script> swallow the use-case table."""
+    from sitegen.pages_server import serve
+    expected_rows = len(yaml.safe_load((ROOT / "data" / "use_cases.yaml").read_text()))
+    with serve(hostile_site, SUBPATH) as base:
+        page = chromium.new_page()
+        errors = []
+        page.on("pageerror", lambda e: errors.append(str(e)))
+        page.goto(base + "compare/use-cases/")
+        page.wait_for_load_state("networkidle")
+        assert page.locator("article table tbody tr").count() >= expected_rows
+        assert page.is_visible("#use-case-chooser")
+        page.select_option("#chooser-task", index=0)
+        page.wait_for_function(f"document.querySelector('.chooser__result').textContent.includes({json.dumps(OPENER)})")
+        page.goto(base + "faq/")
+        jsonld = page.evaluate("JSON.parse(document.querySelector('script[type=\"application/ld+json\"]').textContent)")
+        assert jsonld["mainEntity"][0]["name"] == JOINED
+        page.goto(base)
+        assert JOINED in page.evaluate("document.querySelector('svg.diagram__svg desc').textContent")
+        page.close()
+        assert errors == []

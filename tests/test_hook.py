@@ -1,44 +1,55 @@
-"""The MkDocs hook regenerates fragments on each (re)build and stops on bad data."""
+"""The dev-server hook regenerates on each rebuild with the server's own config, and only then."""
 
 import shutil
-from types import SimpleNamespace
 
 import pytest
+from mkdocs.config import load_config
 from mkdocs.exceptions import PluginError
 
-import mkdocs_hooks
 from conftest import ROOT, copy_project
+from sitegen import mkdocs_hook
 
 
-def config_for(project):
-    return SimpleNamespace(config_file_path=str(project / "mkdocs.yml"))
+@pytest.fixture
+def project(tmp_path):
+    return copy_project(tmp_path / "project")
 
 
-def test_hook_regenerates_after_a_data_edit(tmp_path):
-    shutil.copytree(ROOT / "data", tmp_path / "data")
-    mkdocs_hooks.on_pre_build(config_for(tmp_path))
-    path = tmp_path / "data/differences.yaml"
+def serving(project):
+    mkdocs_hook.on_startup("serve")
+    return load_config(str(project / "mkdocs.yml"))
+
+
+def test_hook_regenerates_after_a_data_edit(project):
+    config = serving(project)
+    mkdocs_hook.on_pre_build(config)
+    path = project / "data/differences.yaml"
     path.write_text(path.read_text().replace("aspect: Main purpose", "aspect: Main aim"))
-    mkdocs_hooks.on_pre_build(config_for(tmp_path))
-    assert "Main aim" in (tmp_path / "generated/differences.md").read_text()
+    mkdocs_hook.on_pre_build(config)
+    assert "Main aim" in (project / "generated/differences.md").read_text()
 
 
-def test_hook_fails_the_build_with_the_data_error(tmp_path):
-    shutil.copytree(ROOT / "data", tmp_path / "data")
-    path = tmp_path / "data/differences.yaml"
+def test_a_changed_nav_title_reaches_the_generator(project):
+    """Was: the generator read mkdocs.yml once, at import time."""
+    mkdocs_hook.on_pre_build(serving(project))
+    faq = project / "generated/faq.md"
+    assert "[Key differences](compare/differences.md)" in faq.read_text()
+    yml = project / "mkdocs.yml"
+    yml.write_text(yml.read_text().replace("Key differences: compare/differences.md", "Main differences: compare/differences.md"))
+    mkdocs_hook.on_pre_build(serving(project))
+    assert "[Main differences](compare/differences.md)" in faq.read_text()
+
+
+def test_hook_fails_the_build_with_the_data_error(project):
+    path = project / "data/differences.yaml"
     path.write_text(path.read_text().replace("  order: 3\n", "  order: x\n"))
     with pytest.raises(PluginError, match=r"data/differences\.yaml:\d+: purpose\.order: expected integer"):
-        mkdocs_hooks.on_pre_build(config_for(tmp_path))
+        mkdocs_hook.on_pre_build(serving(project))
 
 
-def test_a_redirect_may_not_replace_a_real_page(tmp_path):
-    from mkdocs.config import load_config
-    from mkdocs.structure.files import get_files
-
-    project = copy_project(tmp_path / "project")
-    redirects = project / "data/redirects.yaml"
-    redirects.write_text(redirects.read_text() + "- id: clash\n  from: faq/\n  to: glossary.md\n  reason: Test.\n")
-    config = load_config(str(project / "mkdocs.yml"))
-    mkdocs_hooks.on_pre_build(config)
-    with pytest.raises(PluginError, match=r"redirect faq/index.html would replace a real page"):
-        mkdocs_hooks.on_files(get_files(config), config)
+def test_a_build_does_not_generate_twice(project):
+    mkdocs_hook.on_startup("build")
+    shutil.rmtree(project / "generated", ignore_errors=True)
+    mkdocs_hook.on_pre_build(load_config(str(project / "mkdocs.yml")))
+    assert not (project / "generated").exists()
+    assert ROOT.exists()

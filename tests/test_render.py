@@ -7,20 +7,21 @@ review the diff.
 from __future__ import annotations
 
 import io
-import json
 import os
 import shutil
 from pathlib import Path
 
 import pytest
 
-import build_tables
-import sitedata
-from conftest import ROOT
+from conftest import CONFIG, ROOT
+from sitegen import render
+from sitegen.data import load_all
+from sitegen.outputs import FRAGMENTS, outputs_for
 
 HERE = Path(__file__).resolve().parent
 FIXTURE = HERE / "fixtures" / "tiny"
 GOLDEN = HERE / "golden"
+GOLDEN_NAMES = ["differences", "sources", "glossary", "abbreviations"]
 
 
 @pytest.fixture(scope="module")
@@ -30,77 +31,91 @@ def tiny_data(tmp_path_factory):
     for path in sorted(FIXTURE.glob("*.yaml")):
         shutil.copy(path, data_dir / path.name)
         shutil.copy(ROOT / "data" / f"{path.stem}.schema.json", data_dir)
-    return sitedata.load_all(data_dir)
+    return load_all(data_dir, minimums=False, docs_dir=ROOT / "docs")
 
 
-def tiny_outputs(data):
-    return [o for o in build_tables.outputs_for(data) if set(o.inputs) <= set(data)]
+def tiny_fragments(site):
+    return [f for f in FRAGMENTS if f.reads and set(f.reads) <= set(site)]
 
 
 def test_golden_files_cover_the_tiny_outputs(tiny_data):
-    names = {Path(o.target).name for o in tiny_outputs(tiny_data)}
-    assert names >= {"differences.md", "sources.md", "glossary.md", "abbreviations.md"}
+    assert {f.name for f in tiny_fragments(tiny_data)} >= set(GOLDEN_NAMES)
 
 
-@pytest.mark.parametrize("name", ["differences.md", "sources.md", "glossary.md", "abbreviations.md"])
+@pytest.mark.parametrize("name", GOLDEN_NAMES)
 def test_render_matches_golden(tiny_data, name):
-    output = next(o for o in tiny_outputs(tiny_data) if Path(o.target).name == name)
-    text = build_tables.render(output, tiny_data)
-    golden = GOLDEN / name
+    output = next(f for f in FRAGMENTS if f.name == name)
+    text = render.render(output, tiny_data, CONFIG)
+    golden = GOLDEN / f"{name}.md"
     if os.environ.get("UPDATE_GOLDEN"):
         golden.write_text(text, encoding="utf-8")
     assert text == golden.read_text(encoding="utf-8")
 
 
 def test_render_is_deterministic(tiny_data):
-    outputs = tuple(tiny_outputs(tiny_data))
-    assert build_tables.render_all(tiny_data, outputs) == build_tables.render_all(tiny_data, outputs)
+    outputs = tuple(tiny_fragments(tiny_data))
+    assert render.render_all(tiny_data, CONFIG, outputs) == render.render_all(tiny_data, CONFIG, outputs)
 
 
-def test_every_page_fragment_starts_with_its_provenance(tiny_data):
-    for output in tiny_outputs(tiny_data):
-        if not output.target.endswith(".md"):
-            continue
-        first = build_tables.render(output, tiny_data).splitlines()[0]
+def test_every_fragment_names_its_data_and_template(tiny_data):
+    for output in tiny_fragments(tiny_data):
+        first = render.render(output, tiny_data, CONFIG).splitlines()[0]
         assert first.startswith("<!-- Generated from data/")
-        assert "python scripts/build_tables.py" in first
+        assert f"with sitegen/templates/{output.name}.md.j2 by `python -m sitegen`" in first
+
+
+def test_one_name_per_output():
+    """The registry key, the template and the snippet share one name, and each page includes its own."""
+    names = [f.name for f in FRAGMENTS]
+    assert len(names) == len(set(names))
+    templates = {p.name.removesuffix(".md.j2") for p in render.TEMPLATE_DIR.glob("*.md.j2")}
+    assert templates == set(names), "a template without an output, or an output without a template"
+    for fragment in FRAGMENTS:
+        if fragment.page is None:
+            continue
+        text = (ROOT / "docs" / fragment.page).read_text(encoding="utf-8")
+        assert f'--8<-- "{fragment.name}.md"' in text, f"{fragment.page} does not include {fragment.name}.md"
+    included = {line.split('"')[1] for p in (ROOT / "docs").rglob("*.md")
+                for line in p.read_text(encoding="utf-8").splitlines() if line.startswith("--8<--")}
+    assert included <= {f"{n}.md" for n in names}
+
+
+def test_a_missing_dataset_is_named(tmp_path):
+    shutil.copytree(ROOT / "data", tmp_path / "data")
+    shutil.copy(ROOT / "mkdocs.yml", tmp_path)
+    shutil.copytree(ROOT / "docs", tmp_path / "docs", ignore=shutil.ignore_patterns("downloads", "index.html"))
+    for suffix in (".yaml", ".schema.json"):
+        (tmp_path / "data" / f"industries{suffix}").unlink()
+    err = io.StringIO()
+    assert render.generate(tmp_path, out=io.StringIO(), err=err) == 1
+    assert err.getvalue().splitlines()[0] == "generated/industries.md needs data/industries.yaml, which is missing"
 
 
 def test_check_mode_reports_stale_output_and_the_fix(tmp_path):
-    shutil.copytree(ROOT / "data", tmp_path / "data")
-    out, err = io.StringIO(), io.StringIO()
-    assert build_tables.generate(tmp_path, out=out, err=err) == 0
-    assert build_tables.generate(tmp_path, check=True, out=io.StringIO(), err=io.StringIO()) == 0
+    for name in ("data", "docs"):
+        shutil.copytree(ROOT / name, tmp_path / name, ignore=shutil.ignore_patterns("downloads", "index.html"))
+    shutil.copy(ROOT / "mkdocs.yml", tmp_path)
+    assert render.generate(tmp_path, out=io.StringIO(), err=io.StringIO()) == 0
+    assert render.generate(tmp_path, check=True, out=io.StringIO(), err=io.StringIO()) == 0
     stale = tmp_path / "generated" / "differences.md"
     stale.write_text(stale.read_text() + "hand edit\n")
     err = io.StringIO()
-    assert build_tables.generate(tmp_path, check=True, out=io.StringIO(), err=err) == 1
-    assert err.getvalue() == ("generated/differences.md is out of date with data/.\n"
-                              "Run: python scripts/build_tables.py\n")
+    assert render.generate(tmp_path, check=True, out=io.StringIO(), err=err) == 1
+    assert err.getvalue() == "generated/differences.md is out of date with data/.\nRun: python -m sitegen\n"
 
 
 def test_unchanged_output_is_not_rewritten(tmp_path):
-    shutil.copytree(ROOT / "data", tmp_path / "data")
-    assert build_tables.generate(tmp_path, out=io.StringIO(), err=io.StringIO()) == 0
-    mtimes = {p: p.stat().st_mtime_ns for p in (tmp_path / "generated").iterdir()}
+    for name in ("data", "docs"):
+        shutil.copytree(ROOT / name, tmp_path / name, ignore=shutil.ignore_patterns("downloads", "index.html"))
+    shutil.copy(ROOT / "mkdocs.yml", tmp_path)
+    assert render.generate(tmp_path, out=io.StringIO(), err=io.StringIO()) == 0
+    mtimes = {p: p.stat().st_mtime_ns for p in render.owned_files(tmp_path)}
     out = io.StringIO()
-    assert build_tables.generate(tmp_path, out=out, err=io.StringIO()) == 0
-    assert {p: p.stat().st_mtime_ns for p in (tmp_path / "generated").iterdir()} == mtimes
+    assert render.generate(tmp_path, out=out, err=io.StringIO()) == 0
+    assert {p: p.stat().st_mtime_ns for p in render.owned_files(tmp_path)} == mtimes
     assert out.getvalue().endswith(", 0 changed.\n")
 
 
-@pytest.mark.parametrize("labels,schema,path", [
-    ("LLM_LABELS", "systems", ("items", "properties", "llm", "enum")),
-    ("KIND_LABELS", "systems", ("items", "properties", "kind", "enum")),
-    ("WEIGHTS_LABELS", "systems", ("items", "properties", "open_weights", "enum")),
-    ("FAMILY_LABELS", "use_cases", ("items", "properties", "best", "enum")),
-    ("VERDICT_LABELS", "myths", ("items", "properties", "verdict", "enum")),
-    ("FAQ_TOPICS", "faq", ("items", "properties", "topic", "enum")),
-    ("OUTPUT_LABELS", "use_cases", ("items", "properties", "outputs", "items", "enum")),
-])
-def test_every_coded_value_has_words(labels, schema, path):
-    """A schema value without a label would stop the build; catch it here, by name."""
-    node = json.loads((ROOT / "data" / f"{schema}.schema.json").read_text())
-    for key in path:
-        node = node[key]
-    assert set(node) <= set(getattr(build_tables, labels)), labels
+def test_every_output_is_registered_once():
+    targets = [o.target for o in outputs_for(load_all(ROOT / "data"))]
+    assert len(targets) == len(set(targets))

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import socket
 import subprocess
 import sys
@@ -9,7 +10,8 @@ import time
 import urllib.error
 import urllib.request
 
-from conftest import BUILD_ENV, SUBPATH, copy_project
+from conftest import SUBPATH, copy_project
+from sitegen.build import ENV as BUILD_ENV
 
 
 def free_port() -> int:
@@ -36,7 +38,7 @@ def test_data_edit_shows_up_on_the_dev_server(tmp_path):
     port = free_port()
     server = subprocess.Popen(
         [sys.executable, "-m", "mkdocs", "serve", "--dev-addr", f"127.0.0.1:{port}"],
-        cwd=project, env=BUILD_ENV, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
+        cwd=project, env={**os.environ, **BUILD_ENV}, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
     try:
         page = f"http://127.0.0.1:{port}{SUBPATH}compare/differences/"
         assert wait_for(page, "Main purpose"), "dev server did not come up"

@@ -10,14 +10,12 @@ from urllib.parse import urljoin
 
 import pytest
 
-import build_tables
-import sitedata
-import stable_links
-from conftest import ROOT
-from htmlscan import parse_file
+from conftest import CONFIG, DATA
+from sitegen import stable_links
+from sitegen.htmlscan import parse_file
 from test_site import SITE_URL
 
-DATASETS = sitedata.load_all()
+ROOT = DATA.root
 
 
 @pytest.fixture(scope="module")
@@ -33,8 +31,8 @@ def meta(doc, **attrs):
 
 
 def test_page_titles_come_from_the_navigation():
-    assert build_tables.PAGE_TITLES["compare/differences.md"] == "Key differences"
-    assert len(build_tables.PAGE_TITLES) >= 18
+    assert CONFIG.page_titles["compare/differences.md"] == "Key differences"
+    assert len(CONFIG.page_titles) >= 18
 
 
 def test_every_page_has_social_metadata_and_a_canonical_url(docs):
@@ -81,9 +79,9 @@ def test_every_page_but_home_has_a_cite_block_with_its_url(docs):
         assert "@misc{genai-vs-llm-" in text and f"\\url{{{SITE_URL + url}}}" in text, url
 
 
-@pytest.mark.parametrize("name", sorted(DATASETS))
+@pytest.mark.parametrize("name", sorted(DATA))
 def test_each_dataset_downloads_as_json_and_csv(site, name):
-    records = sorted(DATASETS[name].records, key=lambda r: r["id"])
+    records = sorted(DATA.records(name), key=lambda r: r["id"])
     document = json.loads((site / "downloads" / f"{name}.json").read_text(encoding="utf-8"))
     assert document["records"] == records and document["licence"] == "CC BY 4.0"
     rows = list(csv.DictReader(io.StringIO((site / "downloads" / f"{name}.csv").read_text(encoding="utf-8"))))
@@ -92,5 +90,5 @@ def test_each_dataset_downloads_as_json_and_csv(site, name):
 
 def test_instructors_page_links_every_download(docs):
     hrefs = {a.attrs.get("href", "") for a in docs["instructors/"].iter("a")}
-    for name in DATASETS:
+    for name in DATA:
         assert f"../downloads/{name}.json" in hrefs and f"../downloads/{name}.csv" in hrefs

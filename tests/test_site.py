@@ -5,14 +5,12 @@ from __future__ import annotations
 from urllib.parse import urljoin, urlsplit
 
 import pytest
-import yaml
 
-import build_tables
-from conftest import ROOT
-from htmlscan import parse_file
-from sitecheck import css_urls, is_third_party, page_url, requested_urls, target_file
+from conftest import CONFIG, records
+from sitegen.htmlscan import parse_file
+from sitegen.sitecheck import css_urls, is_third_party, page_url, requested_urls, target_file
 
-SITE_URL = build_tables.read_site_config()["site_url"]
+SITE_URL = CONFIG.site_url
 OWN_ORIGIN = "{0.scheme}://{0.netloc}".format(urlsplit(SITE_URL))
 
 
@@ -87,20 +85,19 @@ def test_no_google_fonts_and_no_repo_api_component(docs):
 
 
 def test_generated_differences_table_holds_every_data_row(docs):
-    records = sorted(yaml.safe_load((ROOT / "data/differences.yaml").read_text()), key=lambda r: r["order"])
+    rows_data = sorted(records("differences"), key=lambda r: r["order"])
     doc = docs["compare/differences/"]
     rows = [tr for tr in doc.find("table").iter("tr") if tr.find("td")]
-    assert [tr.find("td").text() for tr in rows] == [r["aspect"] for r in records]
-    for tr, record in zip(rows, records):
+    assert [tr.find("td").text() for tr in rows] == [r["aspect"] for r in rows_data]
+    for tr, record in zip(rows, rows_data):
         assert tr.find("strong").attrs["id"] == f"diff-{record['id']}"
         assert [a.attrs["href"].split("#")[1] for a in list(tr.iter("td"))[3].iter("a")] == \
             [f"src-{s}" for s in record["sources"]]
 
 
 def test_bibliography_lists_every_source(docs):
-    records = yaml.safe_load((ROOT / "data/sources.yaml").read_text())
     ids = {e.attrs["id"] for e in docs["sources/"].iter("li") if "id" in e.attrs}
-    assert ids == {f"src-{r['id']}" for r in records}
+    assert ids == {f"src-{r['id']}" for r in records("sources")}
 
 
 def test_no_page_repeats_an_id(docs):

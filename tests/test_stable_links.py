@@ -3,21 +3,21 @@
 from __future__ import annotations
 
 
-import build_tables
-import stable_links
-from conftest import ROOT
+from conftest import DATA, ROOT
+from sitegen import stable_links
+
+MANIFEST = ROOT / stable_links.MANIFEST_NAME
 
 
 def test_every_published_link_still_resolves(site):
-    lines = stable_links.read_manifest()
+    lines = stable_links.read_manifest(MANIFEST)
     assert len(lines) >= 300
-    assert stable_links.lost_links(lines, site, stable_links.redirect_map()) == []
+    assert stable_links.lost_links(lines, site, stable_links.redirect_map(DATA)) == []
 
 
 def test_manifest_covers_faq_glossary_and_key_tables():
-    lines = set(stable_links.read_manifest())
-    faq = build_tables.sitedata.load_all()["faq"].records
-    assert {f"/faq/#{q['id']}" for q in faq} <= lines
+    lines = set(stable_links.read_manifest(MANIFEST))
+    assert {f"/faq/#{q['id']}" for q in DATA.records('faq')} <= lines
     assert "/compare/differences/#diff-memory" in lines and "/glossary/#token" in lines
     assert "/" in lines
 
@@ -46,6 +46,16 @@ def test_a_redirect_keeps_a_moved_page_and_its_anchors(tmp_path):
 
 
 def test_redirect_sources_in_data_are_served(site):
-    for source in stable_links.redirect_map(ROOT):
+    for source in stable_links.redirect_map(DATA):
         assert (site / source / "index.html").exists(), source
         assert "http-equiv=\"refresh\"" in (site / source / "index.html").read_text()
+
+
+def test_every_record_anchor_is_a_published_link():
+    """Row anchors come from the schemas' x-anchor: a new record's anchor must be recorded (make links)."""
+    missing = sorted(stable_links.record_anchors(DATA) - set(stable_links.read_manifest(MANIFEST)))
+    assert missing == [], f"run `make links` to record: {missing[:5]}"
+
+
+def test_row_anchor_prefixes_come_from_the_schemas():
+    assert set(stable_links.row_anchor_prefixes(DATA)) == {"diff-", "sys-", "use-", "arch-", "src-", "ev-"}

@@ -9,8 +9,8 @@ from urllib.parse import urljoin, urlsplit
 
 import pytest
 
-from htmlscan import parse
-from sitecheck import requested_urls
+from sitegen.htmlscan import parse
+from sitegen.sitecheck import requested_urls
 
 
 def fetch(url: str) -> tuple[int, bytes]:

@@ -1,9 +1,10 @@
 /* Site enhancements on top of Material for MkDocs.
  *
  * Every feature enhances HTML that already works without JavaScript (tables,
- * <details>, plain links). Material's instant navigation swaps pages without a
- * reload, so setup runs on each page view through `document$`, and each
- * function is safe to run twice on the same page.
+ * <details>, plain links). Setup runs on each page view through Material's
+ * `document$`; each feature is safe to run twice on the same page, and runs
+ * on its own, so an error in one never stops the others. Links come from the
+ * page's data, resolved at build time: nothing here builds an address.
  */
 (function () {
   "use strict";
@@ -103,8 +104,7 @@
     root.insertBefore(select, result);
 
     function systemLink(example) {
-      var tableLink = document.querySelector('a[href*="#sys-' + example.id + '"]');
-      return make("a", { href: tableLink ? tableLink.getAttribute("href") : "#sys-" + example.id }, example.name);
+      return make("a", { href: example.href }, example.name);
     }
 
     function show() {
@@ -131,12 +131,9 @@
       result.appendChild(make("p", { class: "chooser__ratings" },
         "Ratings: LLMs " + r.llm + ", other generative models " + r.media + ", non-generative ML " + r.classic +
         ", generative AI overall " + r.overall + "."));
-      var row = document.getElementById("use-" + task.id);
-      if (row) {
-        var more = make("p", {});
-        more.appendChild(make("a", { href: "#use-" + task.id }, "See this task in the table"));
-        result.appendChild(more);
-      }
+      var more = make("p", {});
+      more.appendChild(make("a", { href: task.href }, "See this task in the table"));
+      result.appendChild(more);
     }
 
     function fillTasks() {
@@ -165,10 +162,13 @@
     controls.dataset.ready = "true";
     var tbody = table.tBodies[0];
     var rows = Array.prototype.slice.call(tbody.rows);
-    rows.forEach(function (row, index) {
-      var anchor = row.querySelector('[id^="sys-"]');
-      row.dataset.system = anchor ? anchor.id : "";
-      row.dataset.index = String(index);
+    var facts = data.rows;
+    var ids = Object.keys(facts);
+    rows.forEach(function (row, index) { row.dataset.index = String(index); });
+    ids.forEach(function (id) {
+      var anchor = document.getElementById(id);
+      var row = anchor && anchor.closest("tr");
+      if (row) row.dataset.system = id;
     });
 
     function unique(values) {
@@ -176,8 +176,6 @@
         return a.localeCompare(b);
       });
     }
-    var facts = data.rows;
-    var ids = Object.keys(facts);
     var filters = [
       { key: "llm", label: "LLM?", options: Object.keys(data.llm).map(function (k) { return [k, data.llm[k]]; }) },
       { key: "modality", label: "Works with", options: unique([].concat.apply([], ids.map(function (id) { return facts[id].modalities; }))).map(function (m) { return [m, m]; }) },
@@ -266,13 +264,16 @@
     });
   }
 
+  var features = [labelSearchDialog, setupAbbreviations, setupFaq, setupChooser, setupCatalogue, setupPrintLinks];
+
   function setup() {
-    labelSearchDialog();
-    setupAbbreviations();
-    setupFaq();
-    setupChooser();
-    setupCatalogue();
-    setupPrintLinks();
+    features.forEach(function (feature) {
+      try {
+        feature();
+      } catch (error) {
+        if (window.console) console.error("site.js: " + feature.name + " failed", error);
+      }
+    });
   }
 
   if (typeof window.document$ !== "undefined") {

@@ -1,0 +1,79 @@
+"""Command line: `python -m sitegen <command>`. Every make target calls one of these."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+ROOT = Path.cwd()
+
+
+def _generate(args) -> int:
+    from .render import generate
+    return generate(args.root, check=args.check)
+
+
+def _data_check(args) -> int:
+    from .data import DataError, load_all
+    try:
+        site = load_all(args.root / "data")
+    except DataError as exc:
+        print("\n".join(exc.problems), file=sys.stderr)
+        print(f"\n{len(exc.problems)} data problem(s). Fix them and run `make data-check` again.", file=sys.stderr)
+        return 1
+    count = sum(len(site.records(n)) for n in site)
+    print(f"data OK: {len(site.datasets)} datasets, {count} records")
+    return 0
+
+
+def _build(args) -> int:
+    from .build import build_site
+    result = build_site(args.root, args.site_dir.resolve(), args.engine)
+    sys.stdout.write(result.stdout)
+    sys.stderr.write(result.stderr)
+    return result.returncode
+
+
+def _links(args) -> int:
+    from . import stable_links
+    from .data import load_all
+    site_data = load_all(args.root / "data")
+    manifest = args.root / stable_links.MANIFEST_NAME
+    if args.write:
+        count = stable_links.write_manifest(manifest, args.site, site_data)
+        print(f"{manifest.name}: {count} links")
+        return 0
+    return stable_links.check(manifest, args.site, site_data)
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="python -m sitegen", description="Build tooling for the guide.")
+    parser.add_argument("--root", type=Path, default=ROOT, help="project folder (default: the current one)")
+    commands = parser.add_subparsers(dest="command")
+
+    gen = commands.add_parser("generate", help="validate data and write every generated file that changed")
+    gen.add_argument("--check", action="store_true", help="write nothing; exit 1 if a generated file is stale")
+    gen.set_defaults(run=_generate)
+
+    commands.add_parser("data-check", help="validate data only").set_defaults(run=_data_check)
+
+    build = commands.add_parser("build", help="generate, then build the site with an engine")
+    build.add_argument("--engine", default="mkdocs")
+    build.add_argument("--site-dir", type=Path, default=Path("site"))
+    build.set_defaults(run=_build)
+
+    links = commands.add_parser("links", help="check (or --write) stable-links.txt against a built site")
+    links.add_argument("--site", type=Path, default=Path("site"))
+    links.add_argument("--write", action="store_true")
+    links.set_defaults(run=_links)
+
+    args = parser.parse_args(argv)
+    if args.command is None:  # plain `python -m sitegen` generates
+        args = parser.parse_args(["generate", *(argv or [])])
+    args.root = args.root.resolve()
+    return args.run(args)
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,50 @@
+"""The registry: every generated file, by name.
+
+A Fragment's name is its template (sitegen/templates/<name>.md.j2), its file
+(generated/<name>.md) and what the page includes (`--8<-- "<name>.md"`).
+`reads` lists the datasets it uses (the first gives the `rows`, sorted by
+`sort`); `context` adds computed values where sorted rows are not enough.
+
+To add a table: a data file and its schema in data/, a template, one line
+here, and the `--8<--` line in its page.
+"""
+
+from __future__ import annotations
+
+from . import diagrams, fragments, widgets
+from .data import SiteData
+from .publish import downloads_and_redirects
+from .render import Fragment, Output, RenderError
+
+FRAGMENTS: tuple[Fragment, ...] = (
+    Fragment("differences", "compare/differences.md", ("differences", "sources"), ("order", "id")),
+    Fragment("sources", "sources.md", ("sources",)),
+    Fragment("glossary", "glossary.md", ("glossary", "sources"), context=fragments.glossary),
+    Fragment("abbreviations", None, ("glossary",), context=fragments.abbreviations),  # appended to every page
+    Fragment("systems", "compare/systems.md", ("systems", "sources"), ("name", "id")),
+    Fragment("systems-filters", "compare/systems.md", ("systems",), context=widgets.catalogue),
+    Fragment("systems-by-output", "concepts/generative-ai.md", ("systems",), context=fragments.systems_by_output),
+    Fragment("use-cases", "compare/use-cases.md", ("use_cases", "systems", "sources"),
+             context=fragments.use_cases),
+    Fragment("use-case-chooser", "compare/use-cases.md", ("use_cases", "systems"), context=widgets.chooser),
+    Fragment("architectures", "concepts/how-they-work.md", ("architectures", "systems", "sources"),
+             ("year", "id"), context=fragments.with_system_names),
+    Fragment("timeline", "compare/timeline.md", ("timeline", "sources"), context=fragments.timeline),
+    Fragment("timeline-diagram", "compare/timeline.md", ("timeline",), context=diagrams.timeline),
+    Fragment("nesting-diagram", "index.md", ("fields",), context=diagrams.nesting),
+    Fragment("fields", "index.md", ("fields",), context=diagrams.fields_list),
+    Fragment("industries", "practice/industries.md", ("industries", "sources"), ("name", "id")),
+    Fragment("risks", "practice/risks.md", ("risks", "sources"), ("order", "id")),
+    Fragment("myths", "practice/myths.md", ("myths", "sources"), context=fragments.myths),
+    Fragment("faq", "faq.md", ("faq", "sources"), context=fragments.faq),
+    Fragment("downloads", "instructors.md", (), context=fragments.downloads),
+)
+
+
+def outputs_for(site: SiteData) -> tuple[Output, ...]:
+    """The fixed fragments plus the files that follow the data (downloads, redirects)."""
+    missing = sorted({f"{f.target} needs data/{name}.yaml, which is missing"
+                      for f in FRAGMENTS for name in f.reads if name not in site})
+    if missing:
+        raise RenderError("\n".join(missing))
+    return FRAGMENTS + tuple(downloads_and_redirects(site))
