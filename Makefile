@@ -1,17 +1,30 @@
 # Two commands set up a fresh machine: `make serve` and `make test`.
 # Each creates .venv and installs exactly the pinned, hashed requirements it needs.
+#
+# ENGINE picks the site engine: mkdocs (default), properdocs or zensical.
+# The generator and the tests always run in .venv; another engine gets its own
+# .venv-<engine> from its own lock file, requirements-<engine>.txt.
 
 PYTHON ?= python3
 VENV   := .venv
 PY     := $(VENV)/bin/python
 HOST   ?= 127.0.0.1:8000
 SHARED := ../shared
+ENGINE ?= mkdocs
 
 # Material 9.7+ prints a banner about MkDocs 2.0 on every run; we pin MkDocs < 2.
 export NO_MKDOCS_2_WARNING := 1
 export PYTHONDONTWRITEBYTECODE := 1
 
-.PHONY: serve build generate data-check originality test test-fast bench links lock clean
+ifeq ($(ENGINE),mkdocs)
+ENGINE_ENV := $(VENV)/.site
+else ifneq ($(filter $(ENGINE),properdocs zensical),)
+ENGINE_ENV := .venv-$(ENGINE)/.installed
+else
+$(error ENGINE must be mkdocs, properdocs or zensical, not "$(ENGINE)")
+endif
+
+.PHONY: serve build generate data-check originality test test-fast test-site bench links review lock clean
 
 $(PY):
 	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 11) else "Python 3.11 or newer is needed (found " + sys.version.split()[0] + "); set PYTHON=python3.11")'
@@ -26,15 +39,22 @@ $(VENV)/.dev: requirements-dev.txt requirements.txt | $(PY)
 	$(PY) -m pip install --quiet --disable-pip-version-check --require-hashes -r requirements-dev.txt
 	@touch $@ $(VENV)/.site
 
+.venv-%/.installed: requirements-%.txt
+	$(PYTHON) -m venv .venv-$*
+	.venv-$*/bin/python -m pip install --quiet --disable-pip-version-check --require-hashes -r $<
+	@touch $@
+
 generate: $(VENV)/.site
 	$(PY) -m sitegen generate
 
-serve: generate
-	$(PY) -m mkdocs serve --dev-addr $(HOST) --livereload
+# MkDocs and ProperDocs regenerate on every data edit (sitegen/mkdocs_hook.py);
+# Zensical serves the generated files but does not run hooks: re-run `make generate`.
+serve: generate $(ENGINE_ENV)
+	$(PY) -m sitegen serve --engine $(ENGINE) --dev-addr $(HOST)
 
-# Generate, then build strictly: both steps are in `python -m sitegen build`.
-build: $(VENV)/.site
-	$(PY) -m sitegen build --site-dir site
+# Generate once, then run the engine once, strictly: both are in `python -m sitegen build`.
+build: $(VENV)/.site $(ENGINE_ENV)
+	$(PY) -m sitegen build --engine $(ENGINE) --site-dir site
 
 data-check: $(VENV)/.site
 	$(PY) -m sitegen data-check
@@ -45,26 +65,37 @@ originality: $(VENV)/.site
 		$(PY) $(SHARED)/tools/originality.py; \
 	else echo "($(SHARED)/tools/originality.py not found: originality check skipped)"; fi
 
-test: $(VENV)/.dev data-check originality
-	$(PY) -m pytest
+# Every test, against a site built by ENGINE.
+test: $(VENV)/.dev $(ENGINE_ENV) data-check originality
+	SITE_ENGINE=$(ENGINE) $(PY) -m pytest
 
 # Everything but the browser tests: the quick loop while editing.
-test-fast: $(VENV)/.dev data-check
-	$(PY) -m pytest -m "not browser"
+test-fast: $(VENV)/.dev $(ENGINE_ENV) data-check
+	SITE_ENGINE=$(ENGINE) $(PY) -m pytest -m "not browser"
 
-bench: $(VENV)/.dev
+# Only the tests that read a built site (no browser): what CI runs for the other engines.
+test-site: $(VENV)/.dev $(ENGINE_ENV)
+	SITE_ENGINE=$(ENGINE) $(PY) -m pytest -m "site and not browser"
+
+bench: $(VENV)/.dev .venv-properdocs/.installed .venv-zensical/.installed
 	$(PY) -m sitegen.bench
 
 # After adding pages or anchors: record them as public links that must keep working.
 links: build
 	$(PY) -m sitegen links --site site --write
 
+# Records whose `checked` date is older than MONTHS (a report, never a failing test).
+MONTHS ?= 6
+review: $(VENV)/.site
+	$(PY) -m sitegen review --months $(MONTHS)
+
 # Re-pin after editing requirements*.in (needs network access to PyPI).
 lock: $(VENV)/.dev
 	$(PY) -m pip install --quiet pip-tools
-	$(VENV)/bin/pip-compile --quiet --generate-hashes --allow-unsafe --strip-extras -o requirements.txt requirements.in
-	$(VENV)/bin/pip-compile --quiet --generate-hashes --allow-unsafe --strip-extras -o requirements-dev.txt requirements-dev.in
+	for f in requirements requirements-dev requirements-properdocs requirements-zensical; do \
+		$(VENV)/bin/pip-compile --quiet --generate-hashes --allow-unsafe --strip-extras -o $$f.txt $$f.in || exit 1; \
+	done
 
 clean:
-	rm -rf site generated docs/downloads .pytest_cache .hypothesis
+	rm -rf site generated docs/downloads .cache .build .pytest_cache .hypothesis
 	find docs -name index.html -delete

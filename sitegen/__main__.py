@@ -35,6 +35,20 @@ def _build(args) -> int:
     return result.returncode
 
 
+def _serve(args) -> int:
+    import os
+    from .build import ENV, EngineMissing, serve_command
+    try:
+        command = serve_command(args.root, args.engine, args.dev_addr)
+    except EngineMissing as exc:
+        print(exc, file=sys.stderr)
+        return 1
+    os.environ.update(ENV)
+    os.chdir(args.root)
+    os.execv(command[0], command)
+    return 0  # not reached
+
+
 def _links(args) -> int:
     from . import stable_links
     from .data import load_all
@@ -62,6 +76,11 @@ def main(argv: list[str] | None = None) -> int:
     build.add_argument("--engine", default="mkdocs")
     build.add_argument("--site-dir", type=Path, default=Path("site"))
     build.set_defaults(run=_build)
+
+    serve = commands.add_parser("serve", help="serve the generated tree with an engine's dev server")
+    serve.add_argument("--engine", default="mkdocs")
+    serve.add_argument("--dev-addr", default="127.0.0.1:8000")
+    serve.set_defaults(run=_serve)
 
     links = commands.add_parser("links", help="check (or --write) stable-links.txt against a built site")
     links.add_argument("--site", type=Path, default=Path("site"))

@@ -1,39 +1,83 @@
-"""Size and speed figures for the site, printed as a table (a benchmark, not a test).
+"""`make bench`: speed, size and first-paint figures, each beside a reference measured in the same run.
 
-Measures, on a fresh build:
-- build time: generator + `mkdocs build --strict`;
-- per page: HTML size, Flesch-Kincaid grade of the prose, and what a reader
-  downloads (gzip, as GitHub Pages serves it): on a first visit with an empty
-  cache (HTML + CSS + JS + fonts + images the browser actually requested), and
-  on a repeat visit, when the assets of an earlier page are already cached;
-- the search index size.
+A benchmark, not a test: it prints a report (and writes it into README.md
+between the bench markers) and never fails on a figure. It measures:
 
-Budgets: first visit <= 90 KiB, repeat visit <= 25 KiB per page. The figures
-are written between the bench markers in README.md. Needs /usr/bin/chromium.
+1. **Build time** in CPU seconds (user + system, the generator, the engine and
+   the finishing step together, in a fresh interpreter as `make build` runs
+   it), for every engine, on today's data and on a synthetic copy with every
+   list dataset ten times larger. Median of interleaved runs.
+2. **Page weight**, per page of the deploying engine's site: what a reader
+   downloads (gzip, as GitHub Pages serves it) on a first visit with an empty
+   cache, and on a repeat visit when an earlier page's assets are cached.
+   Budgets: 90 KiB and 25 KiB. The other engines' largest pages are reported.
+3. **First paint**, per page, in Debian Chromium with mobile emulation (4x CPU
+   slowdown, slow-4G network shaping through the DevTools protocol): First
+   Contentful Paint, Largest Contentful Paint, Total Blocking Time and layout
+   shift, against a plain-HTML page holding the same article text (the
+   floor). Median of interleaved runs, each with an empty cache.
 
-    python scripts/bench.py            # print and update README.md
-    python scripts/bench.py --no-write # print only
+    python -m sitegen.bench                 # everything; updates README.md
+    python -m sitegen.bench --no-write      # print only
+    python -m sitegen.bench --runs 3 --skip-paint
 """
 
 from __future__ import annotations
 
 import argparse
 import gzip
+import os
+import re
+import resource
+import shutil
+import statistics
+import subprocess
 import sys
 import tempfile
-import time
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from . import readability, stable_links
-from .build import build_site
+from .build import ENGINES, ENGINES_HOME, ENV
 from .sitecheck import target_file
 
 ROOT = Path.cwd()
+DEPLOY_ENGINE = "mkdocs"  # must match DEPLOY_ENGINE in .github/workflows/pages.yml (a test checks)
+START, END = "<!-- bench:start -->", "<!-- bench:end -->"
 
 FIRST_VISIT_BUDGET = 90 * 1024
 REPEAT_VISIT_BUDGET = 25 * 1024
-SUBPATH = "/genai-vs-llm/"
-START, END = "<!-- bench:start -->", "<!-- bench:end -->"
+FCP_RATIO_TARGET = 1.3
+TBT_TARGET_MS = 50
+CLS_TARGET = 0.01
+BUILD_TARGET_X1 = 1.2  # CPU seconds
+BUILD_TARGET_X10 = 8.0
+SCALE = 10
+
+# Lighthouse's mobile profile with applied ("DevTools") throttling: slow 4G and a 4x slower CPU.
+NETWORK = {"offline": False, "latency": 562.5, "downloadThroughput": 1474.56 * 1024 / 8,
+           "uploadThroughput": 675 * 1024 / 8}
+CPU_SLOWDOWN = 4
+MOBILE = {"viewport": {"width": 412, "height": 823}, "device_scale_factor": 1.75, "is_mobile": True,
+          "has_touch": True}
+SETTLE_MS = 2500  # how long after `load` long tasks and layout shifts are still counted
+
+# Collects paint timings, long tasks and layout shifts from the first byte on.
+OBSERVE = """
+window.__perf = {lcp: 0, cls: 0, longtasks: []};
+new PerformanceObserver(l => l.getEntries().forEach(e => { window.__perf.lcp = e.startTime; }))
+  .observe({type: 'largest-contentful-paint', buffered: true});
+new PerformanceObserver(l => l.getEntries().forEach(e => { if (!e.hadRecentInput) window.__perf.cls += e.value; }))
+  .observe({type: 'layout-shift', buffered: true});
+new PerformanceObserver(l => l.getEntries().forEach(e => window.__perf.longtasks.push([e.startTime, e.duration])))
+  .observe({type: 'longtask', buffered: true});
+"""
+COLLECT = """() => {
+  const fcp = (performance.getEntriesByName('first-contentful-paint')[0] || {startTime: 0}).startTime;
+  const tbt = window.__perf.longtasks.filter(([start]) => start >= fcp)
+    .reduce((sum, [, duration]) => sum + Math.max(0, duration - 50), 0);
+  return {fcp, lcp: window.__perf.lcp || fcp, tbt, cls: window.__perf.cls};
+}"""
 
 
 def gz(data: bytes) -> int:
@@ -44,12 +88,70 @@ def kib(n: float) -> str:
     return f"{n / 1024:.1f}"
 
 
-def build(site: Path) -> float:
-    start = time.perf_counter()
-    result = build_site(ROOT, site)
-    if result.returncode:
-        raise SystemExit(result.stderr)
-    return time.perf_counter() - start
+# --- 1. build time ----------------------------------------------------------------
+
+
+def cpu_seconds(command: list[str], cwd: Path) -> float:
+    """CPU time (user + system) of a command and everything it starts."""
+    before = resource.getrusage(resource.RUSAGE_CHILDREN)
+    subprocess.run(command, cwd=cwd, check=True, capture_output=True,
+                   env={**os.environ, **ENV, ENGINES_HOME: str(ROOT)})
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
+
+
+def project_copy(dest: Path, scale: int = 1) -> Path:
+    """A copy of the project; with scale > 1, every list dataset holds `scale` times its records."""
+    for name in ("data", "docs", "overrides", "sitegen"):
+        shutil.copytree(ROOT / name, dest / name,
+                        ignore=shutil.ignore_patterns("__pycache__", "downloads", "index.html"))
+    shutil.copy(ROOT / "mkdocs.yml", dest / "mkdocs.yml")
+    if scale > 1:
+        scale_data(dest / "data", scale)
+    return dest
+
+
+def scale_data(data_dir: Path, scale: int) -> None:
+    """Repeat each record with a new id (and a new name, term or question, so nothing collides)."""
+    import yaml
+    from .yamlfile import parse
+
+    distinct = ("name", "term", "question", "claim", "aspect", "task", "label")
+    for path in sorted(data_dir.glob("*.yaml")):
+        if path.stem in ("redirects", "fields"):
+            continue  # addresses and the diagram's chain do not grow with content
+        records = parse(path.read_text(encoding="utf-8")).value
+        grown = list(records)
+        for copy in range(2, scale + 1):
+            for record in records:
+                extra = {k: v for k, v in record.items() if k not in ("abbr", "tooltip")}  # one tooltip per term
+                extra["id"] = f"{record['id']}-x{copy}"
+                for key in distinct:
+                    if isinstance(extra.get(key), str):
+                        extra[key] = f"{extra[key]} ({copy})"[:34] if key == "label" else f"{extra[key]} ({copy})"
+                if "order" in extra:
+                    extra["order"] = extra["order"] + 1000 * copy
+                grown.append(extra)
+        path.write_text(yaml.safe_dump(grown, allow_unicode=True, sort_keys=False), encoding="utf-8")
+
+
+def build_times(runs: int) -> dict[tuple[str, int], float]:
+    """Median CPU seconds of `python -m sitegen build` per (engine, scale), runs interleaved."""
+    samples: dict[tuple[str, int], list[float]] = {}
+    with tempfile.TemporaryDirectory() as tmp:
+        projects = {scale: project_copy(Path(tmp) / f"x{scale}", scale) for scale in (1, SCALE)}
+        for _ in range(runs):
+            for engine in ENGINES:
+                for scale, project in projects.items():
+                    for folder in ("generated", ".build", ".cache"):
+                        shutil.rmtree(project / folder, ignore_errors=True)  # a cold build, as CI does
+                    command = [sys.executable, "-m", "sitegen", "build", "--engine", engine,
+                               "--site-dir", str(project / "site")]
+                    samples.setdefault((engine, scale), []).append(cpu_seconds(command, project))
+    return {key: statistics.median(values) for key, values in samples.items()}
+
+
+# --- 2. page weight -------------------------------------------------------------------
 
 
 def page_urls(site: Path) -> list[str]:
@@ -58,63 +160,143 @@ def page_urls(site: Path) -> list[str]:
     return sorted(pages, key=lambda u: (u != "", u))
 
 
-def measure(site: Path) -> list[dict]:
-    from .browser import launch
-    from .pages_server import serve
-    from playwright.sync_api import sync_playwright
-
-    rows = []
-    with serve(site, SUBPATH) as base, sync_playwright() as playwright:
-        browser = launch(playwright)
-        home_assets: set[str] = set()
-        for url in page_urls(site):
-            context = browser.new_context()  # empty cache for each first visit
-            page = context.new_page()
-            requested: list[str] = []
-            page.on("requestfinished", lambda r: requested.append(r.url.split("#")[0]))
-            page.goto(base + url)
-            page.wait_for_load_state("networkidle")
-            context.close()
-            files = {u: target_file(site, u, base) for u in dict.fromkeys(requested) if u.startswith(base)}
-            sizes = {u: gz(p.read_bytes()) for u, p in files.items() if p.is_file()}
-            if url == "":
-                home_assets = {u for u in sizes if not u.endswith("/")}
-            html_path = target_file(site, base + url, base)
-            html = html_path.read_bytes()
-            grade, words = readability.page_grade(html.decode("utf-8"))
-            rows.append({
-                "page": "/" + url, "html": len(html), "html_gz": gz(html),
-                "first": sum(sizes.values()),
-                "repeat": sum(s for u, s in sizes.items() if u not in home_assets),
-                "requests": len(sizes), "grade": grade, "words": words,
-            })
-        browser.close()
+def weights(site: Path, browser, base: str) -> list[dict]:
+    rows, home_assets = [], set()
+    for url in page_urls(site):
+        context = browser.new_context()
+        page = context.new_page()
+        requested: list[str] = []
+        page.on("requestfinished", lambda r: requested.append(r.url.split("#")[0]))
+        page.goto(base + url)
+        page.wait_for_load_state("networkidle")
+        context.close()
+        files = {u: target_file(site, u, base) for u in dict.fromkeys(requested) if u.startswith(base)}
+        sizes = {u: gz(p.read_bytes()) for u, p in files.items() if p and p.is_file()}
+        if url == "":
+            home_assets = {u for u in sizes if not u.endswith("/")}
+        html = target_file(site, base + url, base).read_bytes()
+        grade, words = readability.page_grade(html.decode("utf-8"))
+        rows.append({"page": "/" + url, "html": len(html), "html_gz": gz(html), "first": sum(sizes.values()),
+                     "repeat": sum(s for u, s in sizes.items() if u not in home_assets),
+                     "requests": len(sizes), "grade": grade, "words": words})
     return rows
 
 
-def report(rows: list[dict], build_seconds: float, site: Path) -> str:
-    index = site / "search" / "search_index.json"
-    lines = [
-        f"Build (generate + strict build): {build_seconds:.1f} s. "
-        f"Search index: {kib(index.stat().st_size)} KiB, {kib(gz(index.read_bytes()))} KiB gzip "
-        "(fetched only when search is used).",
-        "",
-        "| Page | HTML KiB | HTML gzip KiB | First visit KiB (gzip) | Repeat visit KiB (gzip) | Requests | FK grade |",
-        "| --- | ---: | ---: | ---: | ---: | ---: | ---: |",
-    ]
-    for r in rows:
-        first = kib(r["first"]) + ("" if r["first"] <= FIRST_VISIT_BUDGET else " OVER")
-        repeat = kib(r["repeat"]) + ("" if r["repeat"] <= REPEAT_VISIT_BUDGET else " OVER")
-        grade = f"{r['grade']:.1f}" if r["words"] >= 100 else "-"
-        lines.append(f"| `{r['page']}` | {kib(r['html'])} | {kib(r['html_gz'])} | {first} | {repeat} | "
-                     f"{r['requests']} | {grade} |")
-    worst_first = max(rows, key=lambda r: r["first"])
-    worst_repeat = max(rows, key=lambda r: r["repeat"])
-    over = sum(r["first"] > FIRST_VISIT_BUDGET or r["repeat"] > REPEAT_VISIT_BUDGET for r in rows)
-    lines += ["", f"Largest first visit: `{worst_first['page']}` {kib(worst_first['first'])} KiB "
-              f"(budget {kib(FIRST_VISIT_BUDGET)}). Largest repeat visit: `{worst_repeat['page']}` "
-              f"{kib(worst_repeat['repeat'])} KiB (budget {kib(REPEAT_VISIT_BUDGET)}). "
-              f"Pages over budget: {over} of {len(rows)}."]
+# --- 3. first paint -------------------------------------------------------------------
+
+
+_ARTICLE = re.compile(r"<article\b[^>]*>(.*?)</article>", re.S)
+_SCRIPT = re.compile(r"<script\b.*?</script>", re.S)
+
+
+def write_floor(site: Path, floor: Path, urls: list[str]) -> None:
+    """Plain HTML with each page's article text and nothing else: no CSS, no scripts."""
+    for url in urls:
+        html = (site / url / "index.html").read_text(encoding="utf-8")
+        title = re.search(r"<title>(.*?)</title>", html, re.S)
+        article = _ARTICLE.search(html)
+        body = _SCRIPT.sub("", article.group(1) if article else "")
+        out = floor / url / "index.html"
+        out.parent.mkdir(parents=True, exist_ok=True)
+        out.write_text('<!doctype html><html lang="en"><head><meta charset="utf-8">'
+                       '<meta name="viewport" content="width=device-width,initial-scale=1">'
+                       f"<title>{title.group(1) if title else ''}</title></head><body>{body}</body></html>",
+                       encoding="utf-8")
+
+
+def paint(browser, url: str) -> dict[str, float]:
+    context = browser.new_context(**MOBILE)
+    context.add_init_script(OBSERVE)
+    page = context.new_page()
+    cdp = context.new_cdp_session(page)
+    cdp.send("Network.enable")
+    cdp.send("Network.emulateNetworkConditions", NETWORK)
+    cdp.send("Emulation.setCPUThrottlingRate", {"rate": CPU_SLOWDOWN})
+    page.goto(url, wait_until="load")
+    page.wait_for_timeout(SETTLE_MS)
+    result = page.evaluate(COLLECT)
+    context.close()
+    return result
+
+
+@dataclass
+class PaintRow:
+    page: str
+    site: list[dict] = field(default_factory=list)
+    floor: list[dict] = field(default_factory=list)
+
+    def median(self, kind: str, metric: str) -> float:
+        return statistics.median(r[metric] for r in getattr(self, kind))
+
+
+def paints(site: Path, browser, runs: int, urls: list[str]) -> list[PaintRow]:
+    from .pages_server import serve
+
+    rows = {url: PaintRow("/" + url) for url in urls}
+    with tempfile.TemporaryDirectory() as tmp:
+        floor = Path(tmp) / "floor"
+        write_floor(site, floor, urls)
+        with serve(site, "/site/") as site_base, serve(floor, "/floor/") as floor_base:
+            for _ in range(runs):
+                for url in urls:  # interleaved: site, floor, next page, ..., then the next run
+                    rows[url].site.append(paint(browser, site_base + url))
+                    rows[url].floor.append(paint(browser, floor_base + url))
+    return list(rows.values())
+
+
+# --- report -------------------------------------------------------------------------------
+
+
+def report(builds: dict, weight_rows: dict[str, list[dict]], paint_rows: list[PaintRow] | None,
+           runs: int) -> str:
+    lines = [f"Measured by `make bench` (median of {runs} interleaved runs per figure).", "",
+             "**Build** (CPU seconds of `make build`: generate, engine, finish; cold, in a fresh interpreter):", "",
+             f"| Engine | Today's data | Every list dataset x{SCALE} | x{SCALE} / x1 |",
+             "| --- | ---: | ---: | ---: |"]
+    for engine in ENGINES:
+        if (engine, 1) in builds:
+            one, ten = builds[(engine, 1)], builds[(engine, SCALE)]
+            lines.append(f"| {engine}{' (deploys)' if engine == DEPLOY_ENGINE else ''} | {one:.2f} | {ten:.2f} | "
+                         f"{ten / one:.1f} |")
+    lines += ["", f"Targets: x1 at most {BUILD_TARGET_X1} s, x{SCALE} at most {BUILD_TARGET_X10} s."]
+
+    if paint_rows:
+        lines += ["", f"**First paint** ({DEPLOY_ENGINE}; Chromium, mobile, {CPU_SLOWDOWN}x CPU slowdown, slow 4G; "
+                  "the floor is plain HTML with the same article text):", "",
+                  "| Page | FCP s | Floor FCP s | FCP ratio | LCP s | TBT ms | CLS |",
+                  "| --- | ---: | ---: | ---: | ---: | ---: | ---: |"]
+        misses = 0
+        for row in paint_rows:
+            fcp, floor = row.median("site", "fcp"), row.median("floor", "fcp")
+            ratio, tbt, cls = fcp / floor if floor else 0, row.median("site", "tbt"), row.median("site", "cls")
+            flags = [ratio > FCP_RATIO_TARGET, tbt > TBT_TARGET_MS, cls > CLS_TARGET]
+            misses += any(flags)
+            lines.append(f"| `{row.page}` | {fcp / 1000:.2f} | {floor / 1000:.2f} | {ratio:.2f}{' OVER' * flags[0]} | "
+                         f"{row.median('site', 'lcp') / 1000:.2f} | {tbt:.0f}{' OVER' * flags[1]} | "
+                         f"{cls:.3f}{' OVER' * flags[2]} |")
+        lines += ["", f"Targets: FCP ratio at most {FCP_RATIO_TARGET}, TBT at most {TBT_TARGET_MS} ms, layout shift "
+                  f"at most {CLS_TARGET}. Pages missing a target: {misses} of {len(paint_rows)}."]
+
+    deploy = weight_rows.get(DEPLOY_ENGINE, [])
+    if deploy:
+        lines += ["", f"**Page weight** ({DEPLOY_ENGINE}; gzip, as GitHub Pages serves it):", "",
+                  "| Page | HTML KiB | HTML gzip KiB | First visit KiB | Repeat visit KiB | Requests | FK grade |",
+                  "| --- | ---: | ---: | ---: | ---: | ---: | ---: |"]
+        for r in deploy:
+            first = kib(r["first"]) + ("" if r["first"] <= FIRST_VISIT_BUDGET else " OVER")
+            repeat = kib(r["repeat"]) + ("" if r["repeat"] <= REPEAT_VISIT_BUDGET else " OVER")
+            grade = f"{r['grade']:.1f}" if r["words"] >= 100 else "-"
+            lines.append(f"| `{r['page']}` | {kib(r['html'])} | {kib(r['html_gz'])} | {first} | {repeat} | "
+                         f"{r['requests']} | {grade} |")
+        lines += [""]
+        for engine, rows in weight_rows.items():
+            worst_first = max(rows, key=lambda r: r["first"])
+            worst_repeat = max(rows, key=lambda r: r["repeat"])
+            over = sum(r["first"] > FIRST_VISIT_BUDGET or r["repeat"] > REPEAT_VISIT_BUDGET for r in rows)
+            lines.append(f"- {engine}: largest first visit `{worst_first['page']}` {kib(worst_first['first'])} KiB "
+                         f"(budget {kib(FIRST_VISIT_BUDGET)}), largest repeat visit `{worst_repeat['page']}` "
+                         f"{kib(worst_repeat['repeat'])} KiB (budget {kib(REPEAT_VISIT_BUDGET)}); "
+                         f"pages over budget: {over} of {len(rows)}.")
     return "\n".join(lines)
 
 
@@ -127,13 +309,38 @@ def write_readme(text: str) -> None:
 
 
 def main(argv: list[str] | None = None) -> int:
+    from playwright.sync_api import sync_playwright
+
+    from .browser import launch
+    from .build import build_site
+    from .pages_server import serve
+
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--no-write", action="store_true", help="print only; leave README.md alone")
+    parser.add_argument("--runs", type=int, default=5, help="runs per figure (default 5)")
+    parser.add_argument("--skip-paint", action="store_true", help="leave out the first-paint measurement")
+    parser.add_argument("--skip-builds", action="store_true", help="leave out the build-time measurement")
+    parser.add_argument("--pages", nargs="*", help="first paint for these URL paths only (default: all)")
     args = parser.parse_args(argv)
-    with tempfile.TemporaryDirectory() as tmp:
-        site = Path(tmp) / "site"
-        seconds = build(site)
-        text = report(measure(site), seconds, site)
+
+    builds = {} if args.skip_builds else build_times(max(3, min(args.runs, 5)))
+    weight_rows: dict[str, list[dict]] = {}
+    paint_rows = None
+    with tempfile.TemporaryDirectory() as tmp, sync_playwright() as playwright:
+        browser = launch(playwright)
+        for engine in ENGINES:
+            site = Path(tmp) / engine
+            result = build_site(ROOT, site, engine)
+            if result.returncode != 0:
+                raise SystemExit(f"{engine} build failed:\n{result.stderr}")
+            with serve(site, "/genai-vs-llm/") as base:
+                weight_rows[engine] = weights(site, browser, base)
+            if engine == DEPLOY_ENGINE and not args.skip_paint:
+                urls = page_urls(site) if not args.pages else [p.strip("/") + "/" if p.strip("/") else ""
+                                                               for p in args.pages]
+                paint_rows = paints(site, browser, args.runs, urls)
+        browser.close()
+    text = report(builds, weight_rows, paint_rows, args.runs)
     print(text)
     if not args.no_write:
         write_readme(text)

@@ -1,21 +1,36 @@
-"""Generate, then build: the one place that says how a site is made.
+"""Generate, build, finish: the one place that says how a site is made, on any engine.
 
-`make build`, the tests and the benchmark all call `build_site`, so the
-order (validate and generate every fragment, then run the engine once,
-strictly) is written down once.
+`make build`, the tests and the benchmark all call `build_site`: validate the
+data and generate every fragment once, in this process; run the engine once,
+strictly; then finish the pages (sitegen.finish: term links, inlined CSS),
+the same way whatever engine wrote them. Three engines read the same
+mkdocs.yml and docs/:
+
+- mkdocs: MkDocs 1.6 with Material, in .venv (the default);
+- properdocs: ProperDocs, a maintained fork of MkDocs 1.6, in .venv-properdocs;
+- zensical: Zensical, by Material's authors, in .venv-zensical.
+
+Each other engine has its own virtual environment from its own lock file.
+Zensical only writes inside the project, so it builds into a folder there,
+which is then moved where it was asked for.
 """
 
 from __future__ import annotations
 
 import io
 import os
+import shutil
 import subprocess
 import sys
+import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 
+from .config import CONFIG_FILE
+from .finish import finish_site
 from .render import generate
 
+ENGINES = ("mkdocs", "properdocs", "zensical")
 ENV = {"NO_MKDOCS_2_WARNING": "1", "PYTHONDONTWRITEBYTECODE": "1"}
 
 
@@ -26,11 +41,70 @@ class BuildResult:
     stderr: str
 
 
-def engine_command(engine: str, site_dir: Path) -> list[str]:
-    if engine != "mkdocs":
-        raise ValueError(f"unknown engine {engine!r}")
-    return [sys.executable, "-m", "mkdocs", "build", "--strict", "--quiet", "-f", "mkdocs.yml",
-            "--site-dir", str(site_dir)]
+class EngineMissing(Exception):
+    """The engine's virtual environment is not installed (make installs it)."""
+
+
+# Where `make` installs the other engines' environments: this checkout, unless a copy of
+# the project (the benchmark's, say) is pointed at the real one.
+ENGINES_HOME = "SITEGEN_ENGINES_HOME"
+
+
+def engine_bin(engine: str, program: str) -> Path:
+    if engine == "mkdocs":
+        return Path(sys.executable).with_name(program)
+    home = Path(os.environ.get(ENGINES_HOME) or Path(__file__).resolve().parent.parent)
+    path = home / f".venv-{engine}" / "bin" / program
+    if not path.exists():
+        raise EngineMissing(f"{path} is missing: run `make build ENGINE={engine}` once to install {engine}")
+    return path
+
+
+def build_command(root: Path, engine: str, site_dir: Path, config_file: str = CONFIG_FILE) -> list[str]:
+    if engine in ("mkdocs", "properdocs"):
+        return [str(engine_bin(engine, "python")), "-m", engine, "build", "--strict", "--quiet",
+                "-f", config_file, "--site-dir", str(site_dir)]
+    if engine == "zensical":
+        return [str(engine_bin(engine, "zensical")), "build", "--strict", "-f", config_file]
+    raise ValueError(f"unknown engine {engine!r} (known: {', '.join(ENGINES)})")
+
+
+def serve_command(root: Path, engine: str, dev_addr: str) -> list[str]:
+    if engine in ("mkdocs", "properdocs"):
+        return [str(engine_bin(engine, "python")), "-m", engine, "serve", "-f", CONFIG_FILE,
+                "--dev-addr", dev_addr, "--livereload"]
+    if engine == "zensical":
+        return [str(engine_bin(engine, "zensical")), "serve", "-f", CONFIG_FILE, "--dev-addr", dev_addr]
+    raise ValueError(f"unknown engine {engine!r} (known: {', '.join(ENGINES)})")
+
+
+def _run(command: list[str], root: Path) -> subprocess.CompletedProcess:
+    return subprocess.run(command, cwd=root, capture_output=True, text=True, env={**os.environ, **ENV})
+
+
+def run_engine(root: Path, site_dir: Path, engine: str) -> subprocess.CompletedProcess:
+    """Run one engine's strict build of the already generated tree into site_dir."""
+    if engine != "zensical":
+        return _run(build_command(root, engine, site_dir), root)
+    # Zensical takes the output folder from the configuration and keeps it inside the
+    # project: a copy of mkdocs.yml beside it (so relative paths still resolve) names a
+    # folder under .build/, and the result is moved to where it was asked for.
+    (root / ".build").mkdir(exist_ok=True)
+    with tempfile.TemporaryDirectory(dir=root / ".build") as tmp:
+        inner = Path(tmp) / "site"
+        config = root / f".build-{Path(tmp).name}.yml"
+        text = (root / CONFIG_FILE).read_text(encoding="utf-8")
+        config.write_text(f"{text}\n# Added for this build only:\nsite_dir: {inner.relative_to(root)}\n",
+                          encoding="utf-8")
+        try:
+            result = _run(build_command(root, engine, site_dir, config.name), root)
+        finally:
+            config.unlink()
+        if result.returncode == 0:
+            if site_dir.exists():
+                shutil.rmtree(site_dir)
+            shutil.move(str(inner), str(site_dir))
+        return result
 
 
 def build_site(root: Path, site_dir: Path, engine: str = "mkdocs") -> BuildResult:
@@ -38,6 +112,10 @@ def build_site(root: Path, site_dir: Path, engine: str = "mkdocs") -> BuildResul
     out, err = io.StringIO(), io.StringIO()
     if generate(root, out=out, err=err) != 0:
         return BuildResult(1, out.getvalue(), err.getvalue())
-    result = subprocess.run(engine_command(engine, site_dir), cwd=root, capture_output=True, text=True,
-                            env={**os.environ, **ENV})
+    try:
+        result = run_engine(root, site_dir, engine)
+    except EngineMissing as exc:
+        return BuildResult(1, out.getvalue(), str(exc))
+    if result.returncode == 0:
+        finish_site(root, site_dir)
     return BuildResult(result.returncode, out.getvalue() + result.stdout, err.getvalue() + result.stderr)

@@ -21,6 +21,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Iterator
 
+from . import cache
 from . import schema as schemas
 from .yamlfile import YamlProblem, parse
 
@@ -87,6 +88,9 @@ class Dataset:
 
     def labels(self, *field_path: str) -> dict[str, str]:
         return schemas.labels(self.schema, field_path)
+
+    def symbols(self, *field_path: str) -> dict[str, str]:
+        return schemas.labels(self.schema, field_path, schemas.SYMBOLS)
 
     def enum(self, *field_path: str) -> list[str]:
         return schemas.enum(self.schema, field_path)
@@ -202,8 +206,11 @@ def load_all(data_dir: Path, *, minimums: bool = True, docs_dir: Path | None = N
 
     # Pass 1: the schemas. A dataset whose schema is broken is not validated further.
     checked: dict[str, Dataset] = {}
+    version = cache.code_version(schemas)
     for name, ds in sorted(datasets.items()):
-        schema_problems = schemas.check_schema(ds.schema, names)
+        schema_key = cache.key(version, json.dumps(ds.schema, sort_keys=True), *sorted(names))
+        schema_problems = cache.memo(data_dir.parent, "schemas", schema_key,
+                                     lambda ds=ds: schemas.check_schema(ds.schema, names))
         schema_path = ds.path.with_name(f"{name}.schema.json")
         text = schema_path.read_text(encoding="utf-8")
         problems += [f"{_rel(schema_path)}:{_json_line(text, p.path)}: {p.path}: {p.message}" for p in schema_problems]

@@ -7,6 +7,7 @@ declare that in sitegen/outputs.py and need nothing here.
 
 from __future__ import annotations
 
+import json
 from typing import Any
 
 from .config import SiteConfig
@@ -27,11 +28,13 @@ def glossary(site: SiteData, _config: SiteConfig) -> dict[str, Any]:
     return {"groups": sorted(groups.items()), "names": names(site, "glossary", "term")}
 
 
-def abbreviations(site: SiteData, _config: SiteConfig) -> dict[str, Any]:
-    """Tooltips: abbreviations (LLM) and key terms (context window), each with its definition."""
-    found = [{"key": t[field], "term": t["term"], "definition": t["definition"]}
+def terms_json(site: SiteData, _config: SiteConfig) -> str:
+    """Glossary terms that link to their entry where a page first uses them (sitegen.finish):
+    abbreviations (LLM, matched as written) and key terms (context window, any case)."""
+    found = [{"key": t[field], "id": t["id"], "term": t["term"], "definition": t["definition"],
+              "abbreviation": field == "abbr"}
              for t in site.records("glossary") for field in ("abbr", "tooltip") if field in t]
-    return {"terms": sorted(found, key=lambda r: r["key"])}
+    return json.dumps(sorted(found, key=lambda r: (r["key"], r["id"])), ensure_ascii=False, indent=1)
 
 
 def overall_rating(site: SiteData, ratings: dict[str, str]) -> str:
@@ -42,7 +45,7 @@ def overall_rating(site: SiteData, ratings: dict[str, str]) -> str:
 
 def use_cases(site: SiteData, _config: SiteConfig) -> dict[str, Any]:
     return {"rows": [{**u, "overall": overall_rating(site, u["ratings"])} for u in site.records("use_cases")],
-            "system_names": names(site, "systems")}
+            "system_names": names(site, "systems"), "rating_symbols": site["use_cases"].symbols("ratings", "llm")}
 
 
 def with_system_names(site: SiteData, _config: SiteConfig) -> dict[str, Any]:

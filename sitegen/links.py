@@ -1,10 +1,12 @@
-"""Addresses of pages and records, written relative to the page that shows them.
+"""Addresses of pages and records in generated HTML and JSON.
 
-Every engine (MkDocs, ProperDocs, Zensical) resolves a relative `.md` link
-in Markdown the same way, while only MkDocs understands links that start at
-the docs root. So generated Markdown links are relative `.md` paths, and
-generated HTML or JSON (which no engine rewrites) carries the final
-directory URL, relative too, so the site works under any sub-path.
+Generated fragments are raw HTML inside Markdown. Engines treat relative
+links there differently: MkDocs leaves them as they are, while Zensical
+re-bases them as if they were relative to the Markdown file. A link that
+starts at the site's own path (/genai-vs-llm/compare/systems/#sys-x, from
+site_url) means the same to every engine and to the browser, so generated
+links take that form. The project's link tests check every one of them in
+the built site.
 """
 
 from __future__ import annotations
@@ -26,24 +28,16 @@ def _with_anchor(path: str, anchor: str) -> str:
     return f"{path}#{anchor}" if anchor else path
 
 
-def md_link(from_page: str, to_page: str, anchor: str = "") -> str:
-    """A Markdown link target from one docs page to another: systems.md#sys-x."""
-    if to_page == from_page:
-        return f"#{anchor}" if anchor else posixpath.basename(to_page)
-    rel = posixpath.relpath(to_page, posixpath.dirname(from_page) or ".")
-    return _with_anchor(rel, anchor)
-
-
-def url_link(from_page: str, to_page: str, anchor: str = "") -> str:
-    """A built-site URL from one page to another, relative: ../systems/#sys-x."""
-    if to_page == from_page and anchor:
-        return f"#{anchor}"
-    here, there = page_url(from_page), page_url(to_page)
-    rel = posixpath.relpath(there or ".", here or ".")
-    rel = "./" if rel == "." else rel + "/"
-    return _with_anchor(rel, anchor)
+def site_link(base_path: str, to_page: str, anchor: str = "") -> str:
+    """The URL of a docs page (and anchor) from the site's root: /genai-vs-llm/compare/systems/#sys-x."""
+    return _with_anchor(base_path + page_url(to_page), anchor)
 
 
 def depth_prefix(url_path: str) -> str:
     """'../' repeated to climb from a URL folder (compare/old/) back to the site root."""
     return "../" * url_path.strip("/").count("/") + ("../" if url_path.strip("/") else "")
+
+
+def file_link(base_path: str, path: str) -> str:
+    """The URL of a static file under docs/ (downloads/x.json) from the site's root."""
+    return base_path + path

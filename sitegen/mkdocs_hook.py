@@ -1,11 +1,14 @@
-"""MkDocs hook for the dev server only: regenerate after a data edit.
+"""MkDocs (and ProperDocs) hook: live regeneration under `serve`, and a template cache.
 
-`make build` and `make serve` generate every fragment once before the
-engine starts, so the built site never depends on this hook (ProperDocs
-runs it too; Zensical ignores hooks, and builds the same site). Under
-`mkdocs serve`, edits in data/ (watched through mkdocs.yml `watch:`)
-trigger a rebuild; this hook regenerates first, with the configuration the
-server has just loaded, so a changed nav title reaches the generator too.
+Nothing here changes what a build outputs, so the site never depends on it
+(Zensical ignores hooks and builds the same site):
+
+- Under `mkdocs serve`, edits in data/ (watched through mkdocs.yml `watch:`)
+  trigger a rebuild; this hook regenerates first, with the configuration the
+  server has just loaded, so a changed nav title reaches the generator too.
+  `make build` generates everything once before the engine starts.
+- Every build compiles the theme's Jinja templates from scratch; a bytecode
+  cache in .cache/ keeps the compiled form between builds.
 """
 
 from __future__ import annotations
@@ -16,11 +19,6 @@ from pathlib import Path
 
 from mkdocs.exceptions import PluginError
 
-# MkDocs loads a hook from its file, outside the package: make the package importable.
-sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
-from sitegen import config as site_config  # noqa: E402
-from sitegen.render import generate  # noqa: E402
-
 _serving = False
 
 
@@ -29,10 +27,39 @@ def on_startup(command, dirty=False, **kwargs):
     _serving = command == "serve"
 
 
+def on_env(env, config, files, **kwargs):
+    """Keep compiled theme templates, keyed by the versions of the engine, theme and Jinja."""
+    from importlib import metadata
+
+    import jinja2
+
+    versions = "-".join(_version(metadata, name) for name in ("mkdocs", "properdocs", "mkdocs-material", "jinja2"))
+    cache = Path(config.config_file_path).resolve().parent / ".cache" / "jinja-theme" / versions
+    try:
+        cache.mkdir(parents=True, exist_ok=True)
+    except OSError:
+        return env
+    env.bytecode_cache = jinja2.FileSystemBytecodeCache(str(cache))
+    return env
+
+
+def _version(metadata, name: str) -> str:
+    try:
+        return metadata.version(name)
+    except metadata.PackageNotFoundError:
+        return "none"
+
+
 def on_pre_build(config, **kwargs):
     if not _serving:
         return  # a build: `make build` generated everything before the engine started
     root = Path(config.config_file_path).resolve().parent
+    # MkDocs loads a hook from its file, outside the package: make the package importable.
+    # Imported here, not at the top: a build in an engine's own environment never needs them.
+    sys.path.insert(0, str(root))
+    from sitegen import config as site_config
+    from sitegen.render import generate
+
     out, err = io.StringIO(), io.StringIO()
     try:
         settings = site_config.from_mapping(config)

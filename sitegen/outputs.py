@@ -14,13 +14,12 @@ from __future__ import annotations
 from . import diagrams, fragments, widgets
 from .data import SiteData
 from .publish import downloads_and_redirects
-from .render import Fragment, Output, RenderError
+from .render import File, Fragment, Output, RenderError
 
 FRAGMENTS: tuple[Fragment, ...] = (
     Fragment("differences", "compare/differences.md", ("differences", "sources"), ("order", "id")),
     Fragment("sources", "sources.md", ("sources",)),
     Fragment("glossary", "glossary.md", ("glossary", "sources"), context=fragments.glossary),
-    Fragment("abbreviations", None, ("glossary",), context=fragments.abbreviations),  # appended to every page
     Fragment("systems", "compare/systems.md", ("systems", "sources"), ("name", "id")),
     Fragment("systems-filters", "compare/systems.md", ("systems",), context=widgets.catalogue),
     Fragment("systems-by-output", "concepts/generative-ai.md", ("systems",), context=fragments.systems_by_output),
@@ -40,6 +39,10 @@ FRAGMENTS: tuple[Fragment, ...] = (
     Fragment("downloads", "instructors.md", (), context=fragments.downloads),
 )
 
+FILES: tuple[File, ...] = (
+    File("generated/terms.json", ("glossary",), fragments.terms_json),  # read by sitegen.finish
+)
+
 
 def outputs_for(site: SiteData) -> tuple[Output, ...]:
     """The fixed fragments plus the files that follow the data (downloads, redirects)."""
@@ -47,4 +50,4 @@ def outputs_for(site: SiteData) -> tuple[Output, ...]:
                       for f in FRAGMENTS for name in f.reads if name not in site})
     if missing:
         raise RenderError("\n".join(missing))
-    return FRAGMENTS + tuple(downloads_and_redirects(site))
+    return FRAGMENTS + FILES + tuple(downloads_and_redirects(site))

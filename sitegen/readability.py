@@ -43,7 +43,8 @@ class _ProseExtractor(HTMLParser):
         if tag == "article":
             self.depth_article += 1
         if tag not in VOID:
-            self.stack.append((tag, tag in SKIP or "headerlink" in (attrs.get("class") or "")))
+            classes = (attrs.get("class") or "").split()
+            self.stack.append((tag, tag in SKIP or bool({"headerlink", "term__tip"} & set(classes))))
         if tag in BLOCK:
             self._flush()
 

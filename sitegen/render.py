@@ -22,11 +22,12 @@ from pathlib import Path
 from typing import Any, Callable
 
 import jinja2
+from markupsafe import Markup
 
 from . import text as textfmt
 from .config import ConfigError, SiteConfig
 from .data import DataError, SiteData
-from .links import md_link
+from .links import file_link, site_link
 
 TEMPLATE_DIR = Path(__file__).resolve().parent / "templates"
 COMMAND = "python -m sitegen"
@@ -83,10 +84,10 @@ def rows(site: SiteData, name: str, fields: tuple[str, ...] = ("id",)) -> list[d
     return sorted(site.records(name), key=sort_key(fields))
 
 
-def header(output: Output) -> str:
+def header(output: Output) -> Markup:
     files = ", ".join(f"data/{name}.yaml" for name in output.reads) or "no data file"
     template = f" with sitegen/templates/{output.template}" if output.template else ""
-    return f"<!-- Generated from {files}{template} by `{COMMAND}`. Edit the data, not this file. -->"
+    return Markup(f"<!-- Generated from {files}{template} by `{COMMAND}`. Edit the data, not this file. -->")
 
 
 def _field_labels(site: SiteData, name: str) -> dict[str, dict[str, str]]:
@@ -95,18 +96,34 @@ def _field_labels(site: SiteData, name: str) -> dict[str, dict[str, str]]:
     return {fld: labels for fld in props if (labels := ds.labels(fld))}
 
 
+def _bytecode_cache(root: Path) -> jinja2.BytecodeCache | None:
+    """Compiled templates kept between runs in .cache/ (skipped if it cannot be written).
+
+    Compiled code depends on the filters as much as on the template text, so
+    the folder is keyed by the code that defines them."""
+    from . import cache
+    folder = root / cache.FOLDER / "jinja-sitegen" / cache.code_version(sys.modules[__name__], textfmt)
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+    except OSError:
+        return None
+    return jinja2.FileSystemBytecodeCache(str(folder))
+
+
 def make_environment(site: SiteData, config: SiteConfig) -> jinja2.Environment:
-    """Jinja2 with StrictUndefined: a misspelt field fails loudly, never renders blank."""
+    """Jinja2 with StrictUndefined (a misspelt field fails loudly, never renders blank)
+    and autoescape (a forgotten filter escapes, never injects)."""
     env = jinja2.Environment(
         loader=jinja2.FileSystemLoader(TEMPLATE_DIR),
         undefined=jinja2.StrictUndefined,
-        autoescape=False,  # output is Markdown; cell text goes through the md filters
+        autoescape=True,
         keep_trailing_newline=True,
         trim_blocks=True,
         lstrip_blocks=True,
         # Markdown anchors are written {#id}; Jinja comments are {## ... ##}.
         comment_start_string="{##",
         comment_end_string="##}",
+        bytecode_cache=_bytecode_cache(site.root),
     )
     env.policies["json.dumps_kwargs"] = {"sort_keys": True, "ensure_ascii": False}
 
@@ -114,27 +131,31 @@ def make_environment(site: SiteData, config: SiteConfig) -> jinja2.Environment:
         """The anchor id of a record on its page, e.g. sys-gpt-4 (prefix from the schema)."""
         return site[dataset].anchor_id(record_id)
 
-    @jinja2.pass_context
-    def link(ctx, dataset: str, record_id: str) -> str:
-        """A Markdown link target to a record, relative to the page being rendered."""
-        target = site[dataset].anchor
-        return md_link(ctx["page"], target["page"], anchor(dataset, record_id))
+    base = config.base_path
 
-    @jinja2.pass_context
-    def page_link(ctx, path: str) -> str:
+    def link(dataset: str, record_id: str) -> str:
+        """The URL of a record's anchor (page and prefix from the schema's x-anchor)."""
+        return site_link(base, site[dataset].anchor["page"], anchor(dataset, record_id))
+
+    def page_link(path: str) -> str:
+        """The URL of a docs page (path inside docs/, optional #anchor)."""
         page, _, fragment = path.partition("#")
-        return md_link(ctx["page"], page, fragment)
+        return site_link(base, page, fragment)
+
+    def static_link(path: str) -> str:
+        """The URL of a static file under docs/ (downloads/x.json)."""
+        return file_link(base, path)
 
     sources = {r["id"]: r for r in site.records("sources")} if "sources" in site else {}
 
-    @jinja2.pass_context
-    def cite(ctx, ids: list[str]) -> str:
-        """Markdown links to the bibliography, one per source id, separated by '; '."""
-        return "; ".join(f"[{textfmt.md_text(textfmt.source_label(sources[i]))}]({link(ctx, 'sources', i)})"
-                         for i in ids)
+    def cite(ids: list[str]) -> Markup:
+        """Links to the bibliography, one per source id, separated by '; '."""
+        return Markup("; ").join(
+            Markup('<a href="{}">{}</a>').format(link("sources", i), textfmt.source_label(sources[i]))
+            for i in ids)
 
-    env.globals.update(anchor=anchor, link=link, page_link=page_link, config=config)
-    env.filters.update(md=textfmt.md_text, oneline=textfmt.one_line, xml=textfmt.xml_text,
+    env.globals.update(anchor=anchor, link=link, page_link=page_link, static_link=static_link, config=config)
+    env.filters.update(md=textfmt.md_text, h=textfmt.html_text, oneline=textfmt.one_line,
                        source_label=textfmt.source_label, authors=textfmt.author_line, cite=cite,
                        title=config.title)
     return env
@@ -189,6 +210,15 @@ def render_all(site: SiteData, config: SiteConfig, outputs: tuple[Output, ...]) 
     return rendered
 
 
+def _umask() -> int:
+    mask = os.umask(0)
+    os.umask(mask)
+    return mask
+
+
+_FILE_MODE = 0o666 & ~_umask()
+
+
 def write_if_changed(path: Path, text: str) -> bool:
     """Atomically replace `path` when its content differs; return True if written."""
     if path.exists() and path.read_text(encoding="utf-8") == text:
@@ -198,6 +228,7 @@ def write_if_changed(path: Path, text: str) -> bool:
     try:
         with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as handle:
             handle.write(text)
+        os.chmod(tmp, _FILE_MODE)  # mkstemp makes it private; a site file is for everyone to read
         os.replace(tmp, path)
     except BaseException:
         Path(tmp).unlink(missing_ok=True)

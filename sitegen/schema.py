@@ -10,6 +10,8 @@ registers custom keywords with its validator:
   nested object or a `$defs` entry reached through `$ref`.
 - `x-labels: {value: "Words"}` beside an `enum`: the words readers see for
   each coded value. They must cover the enum.
+- `x-symbols: {value: "●●○"}` beside an `enum`: a symbol shown with the
+  words, so that colour is never the only cue. It must cover the enum too.
 - `x-anchor: {"page": "...md", "prefix": "sys-"}` at the top: the page where
   each record has an anchor `<prefix><id>`. Templates, stable links and the
   page scripts all take anchors from here.
@@ -33,6 +35,7 @@ from jsonschema.exceptions import ValidationError
 
 REF = "x-ref"
 LABELS = "x-labels"
+SYMBOLS = "x-symbols"
 ANCHOR = "x-anchor"
 MIN_RECORDS = "x-min-records"
 MESSAGES = "x-messages"
@@ -55,7 +58,7 @@ PROJECT_KEYWORDS_SCHEMA: dict[str, Any] = {
     },
 }
 _PROJECT_KEYWORDS = Draft202012Validator(PROJECT_KEYWORDS_SCHEMA)
-_ALLOWED_NESTED = {REF: str, LABELS: dict, MESSAGES: dict}
+_ALLOWED_NESTED = {REF: str, LABELS: dict, SYMBOLS: dict, MESSAGES: dict}
 
 
 @dataclass(frozen=True)
@@ -123,19 +126,21 @@ def check_schema(schema: Any, datasets: set[str]) -> list[SchemaProblem]:
                 re.compile(pattern)
             except re.error as exc:
                 problems.append(SchemaProblem(where, f"pattern {pattern!r} is not a valid regular expression: {exc}"))
-        labels = node.get(LABELS)
-        if isinstance(labels, dict):
+        for keyword, what in ((LABELS, "words"), (SYMBOLS, "a symbol")):
+            labels = node.get(keyword)
+            if not isinstance(labels, dict):
+                continue
             if not isinstance(node.get("enum"), list):
-                problems.append(SchemaProblem(where, f"{LABELS} needs an enum beside it"))
+                problems.append(SchemaProblem(where, f"{keyword} needs an enum beside it"))
             else:
                 missing = [v for v in node["enum"] if v not in labels]
                 extra = sorted(set(labels) - set(node["enum"]))
                 if missing:
-                    problems.append(SchemaProblem(where, f"{LABELS} has no words for {', '.join(map(repr, missing))}"))
+                    problems.append(SchemaProblem(where, f"{keyword} has no {what} for {', '.join(map(repr, missing))}"))
                 if extra:
-                    problems.append(SchemaProblem(where, f"{LABELS} labels values not in the enum: {', '.join(map(repr, extra))}"))
+                    problems.append(SchemaProblem(where, f"{keyword} labels values not in the enum: {', '.join(map(repr, extra))}"))
             if any(not isinstance(v, str) or not v.strip() for v in labels.values()):
-                problems.append(SchemaProblem(where, f"every {LABELS} value must be non-empty text"))
+                problems.append(SchemaProblem(where, f"every {keyword} value must be non-empty text"))
         if (ANCHOR in node or MIN_RECORDS in node) and path:
             problems.append(SchemaProblem(where, f"{ANCHOR} and {MIN_RECORDS} belong at the top of the schema"))
     return problems
@@ -166,7 +171,7 @@ def validator_for(schema: dict, known_ids: Callable[[str], set[str] | None]) -> 
         return iter(())
 
     cls = jsonschema.validators.extend(Draft202012Validator, {
-        REF: x_ref, MIN_RECORDS: x_min_records, LABELS: ignore, ANCHOR: ignore, MESSAGES: ignore,
+        REF: x_ref, MIN_RECORDS: x_min_records, LABELS: ignore, SYMBOLS: ignore, ANCHOR: ignore, MESSAGES: ignore,
     })
     return cls(schema)
 
@@ -212,15 +217,15 @@ def _short(value: Any, limit: int = 60) -> str:
     return text if len(text) <= limit else text[: limit - 1] + "…"
 
 
-def labels(schema: dict, field_path: tuple[str, ...]) -> dict[str, str]:
-    """x-labels of an enum property of the record schema (following $ref and array items)."""
+def labels(schema: dict, field_path: tuple[str, ...], keyword: str = LABELS) -> dict[str, str]:
+    """x-labels (or x-symbols) of an enum property of the record schema (following $ref and array items)."""
     node: Any = schema.get("items", {})
     for name in field_path:
         node = _deref(schema, node).get("properties", {}).get(name, {})
     node = _deref(schema, node)
     if node.get("type") == "array" or "items" in node:
         node = _deref(schema, node.get("items", {}))
-    return dict(node.get(LABELS, {}))
+    return dict(node.get(keyword, {}))
 
 
 def enum(schema: dict, field_path: tuple[str, ...]) -> list[str]:

@@ -2,10 +2,13 @@
 
 Data values are plain text. Whatever a maintainer types (a `|`, `<script>`,
 `*stars*`, backticks, `{: .attr }`, `--8<--`, a newline) must show up in the page
-as those very characters, never as markup and never breaking a table row. The
-safest form for every Markdown extension in use is a numeric character
-reference for anything that is not a letter, digit or single inner space:
-Python-Markdown passes references through untouched and browsers decode them.
+as those very characters, never as markup. Generated fragments are mostly raw
+HTML blocks inside Markdown (fast for every engine to pass through), so text is
+escaped for HTML (`h`). Headings stay Markdown, so they reach the table of
+contents; their text uses `md`: a numeric character reference for anything
+that is not a letter, digit or single inner space, which Python-Markdown passes
+through untouched and browsers decode. Both return Markup, so Jinja's
+autoescape never escapes twice.
 """
 
 from __future__ import annotations
@@ -14,12 +17,14 @@ import html
 import string
 from typing import Any
 
+from markupsafe import Markup
+
 # Characters that no Markdown extension used here gives a meaning to.
 _PLAIN = frozenset(string.ascii_letters + string.digits + ".,'")
 
 
-def md_text(value: Any) -> str:
-    """Escape plain text for a Markdown table cell, list item or link label."""
+def md_text(value: Any) -> Markup:
+    """Escape plain text for Markdown: a heading, a list item or a link label."""
     text = str(value)
     out = []
     last = len(text) - 1
@@ -30,16 +35,16 @@ def md_text(value: Any) -> str:
             out.append(ch)
         else:
             out.append(f"&#{ord(ch)};")
-    return "".join(out)
+    return Markup("".join(out))
 
 
-def xml_text(value: Any) -> str:
-    """Escape text for SVG/XML character data and attribute values.
+def html_text(value: Any) -> Markup:
+    """Escape text for HTML or SVG character data and attribute values.
 
-    Tabs and line breaks become character references too: the SVG sits in a
+    Tabs and line breaks become character references too: the HTML sits in a
     Markdown page, and Markdown turns a raw tab into spaces."""
-    escaped = html.escape(str(value), quote=True)
-    return escaped.replace("\t", "&#9;").replace("\n", "&#10;").replace("\r", "&#13;")
+    escaped = str(value) if isinstance(value, Markup) else html.escape(str(value), quote=True)
+    return Markup(escaped.replace("\t", "&#9;").replace("\n", "&#10;").replace("\r", "&#13;"))
 
 
 def one_line(value: Any) -> str:

@@ -14,25 +14,21 @@ from typing import Any
 from .config import SiteConfig
 from .data import SiteData
 from .fragments import overall_rating
-from .links import url_link
-
-CHOOSER_PAGE = "compare/use-cases.md"
-CATALOGUE_PAGE = "compare/systems.md"
+from .links import site_link
 
 
-def record_url(site: SiteData, from_page: str, dataset: str, record_id: str) -> str:
-    anchor = site[dataset].anchor
-    return url_link(from_page, anchor["page"], site[dataset].anchor_id(record_id))
+def record_url(site: SiteData, config: SiteConfig, dataset: str, record_id: str) -> str:
+    return site_link(config.base_path, site[dataset].anchor["page"], site[dataset].anchor_id(record_id))
 
 
-def chooser(site: SiteData, _config: SiteConfig) -> dict[str, Any]:
+def chooser(site: SiteData, config: SiteConfig) -> dict[str, Any]:
     """Everything the use-case chooser needs."""
     systems = {s["id"]: s for s in site.records("systems")}
     use_cases = site["use_cases"]
     tasks = [{"id": u["id"], "task": u["task"], "outputs": u["outputs"], "best": u["best"],
               "reason": u["reason"], "ratings": {**u["ratings"], "overall": overall_rating(site, u["ratings"])},
-              "href": record_url(site, CHOOSER_PAGE, "use_cases", u["id"]),
-              "examples": [{"name": systems[e]["name"], "href": record_url(site, CHOOSER_PAGE, "systems", e)}
+              "href": record_url(site, config, "use_cases", u["id"]),
+              "examples": [{"name": systems[e]["name"], "href": record_url(site, config, "systems", e)}
                            for e in u["examples"]]}
              for u in use_cases.records]
     outputs = [o for o in use_cases.enum("outputs") if any(o in u["outputs"] for u in use_cases.records)]

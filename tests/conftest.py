@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import shutil
 from pathlib import Path
 
@@ -15,22 +16,32 @@ ROOT = Path(__file__).resolve().parent.parent
 CONFIG = site_config.load(ROOT)
 SUBPATH = CONFIG.base_path  # GitHub Pages serves the project site under this path
 DATA = load_all(ROOT / "data")  # the real data, through the generator's own loader
+ENGINE = os.environ.get("SITE_ENGINE", "mkdocs")  # which engine builds the site under test (make test ENGINE=...)
+SITE_FIXTURES = {"site", "pages", "base_url", "docs"}
 
 
 def records(name: str) -> list[dict]:
     return DATA.records(name)
 
 
-def build_site(project: Path, site_dir: Path) -> BuildResult:
+def build_site(project: Path, site_dir: Path, engine: str = ENGINE) -> BuildResult:
     """Generate fragments, then build strictly, as `make build` does."""
-    return _build_site(project, site_dir)
+    return _build_site(project, site_dir, engine)
+
+
+def pytest_report_header(config):
+    return f"site engine: {ENGINE}"
 
 
 def pytest_collection_modifyitems(items):
-    """Tests that drive Chromium are marked `browser` (skipped by `make test-fast`)."""
+    """Mark tests that drive Chromium `browser` (left out by `make test-fast`), and tests
+    that read a built site `site` (what `make test-site` runs for the other engines)."""
     for item in items:
-        if "chromium" in getattr(item, "fixturenames", ()) or item.path.name == "test_browser.py":
+        fixtures = set(getattr(item, "fixturenames", ()))
+        if "chromium" in fixtures or item.path.name == "test_browser.py":
             item.add_marker(pytest.mark.browser)
+        if fixtures & SITE_FIXTURES:
+            item.add_marker(pytest.mark.site)
 
 
 @pytest.fixture(scope="session")

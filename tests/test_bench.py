@@ -1,24 +1,41 @@
-"""The benchmark script's report: budgets flagged, README section replaced in place."""
+"""The benchmark's report: budgets and targets flagged, README section replaced in place."""
 
 from pathlib import Path
 
+import yaml
+
+from conftest import ROOT
 from sitegen import bench
 
 
-def row(page, first, repeat):
+def weight(page, first, repeat):
     return {"page": page, "html": 40_000, "html_gz": 9_000, "first": first, "repeat": repeat,
             "requests": 8, "grade": 7.0, "words": 500}
 
 
-def test_report_flags_pages_over_budget(tmp_path):
-    index = tmp_path / "search" / "search_index.json"
-    index.parent.mkdir()
-    index.write_text("{}")
-    text = bench.report([row("/", 80 * 1024, 8 * 1024), row("/big/", 95 * 1024, 30 * 1024)], 1.5, tmp_path)
-    lines = text.splitlines()
-    assert "| `/` | 39.1 | 8.8 | 80.0 | 8.0 | 8 | 7.0 |" in lines
+def paint_row(page, fcp, floor, tbt, cls):
+    row = bench.PaintRow(page)
+    row.site = [{"fcp": fcp, "lcp": fcp + 100, "tbt": tbt, "cls": cls}] * 3
+    row.floor = [{"fcp": floor, "lcp": floor, "tbt": 0, "cls": 0}] * 3
+    return row
+
+
+def test_report_flags_what_misses_its_budget_or_target():
+    builds = {(e, 1): 1.0 for e in bench.ENGINES} | {(e, bench.SCALE): 6.0 for e in bench.ENGINES}
+    weights = {"mkdocs": [weight("/", 80 * 1024, 8 * 1024), weight("/big/", 95 * 1024, 30 * 1024)]}
+    paints = [paint_row("/", 800, 700, 20, 0.0), paint_row("/slow/", 1000, 700, 80, 0.02)]
+    lines = bench.report(builds, weights, paints, runs=3).splitlines()
+    assert "| mkdocs (deploys) | 1.00 | 6.00 | 6.0 |" in lines
+    assert "| `/` | 0.80 | 0.70 | 1.14 | 0.90 | 20 | 0.000 |" in lines
+    assert "| `/slow/` | 1.00 | 0.70 | 1.43 OVER | 1.10 | 80 OVER | 0.020 OVER |" in lines
     assert "| `/big/` | 39.1 | 8.8 | 95.0 OVER | 30.0 OVER | 8 | 7.0 |" in lines
-    assert lines[-1].endswith("Pages over budget: 1 of 2.")
+    assert any(line.endswith("Pages missing a target: 1 of 2.") for line in lines)
+    assert any("pages over budget: 1 of 2." in line for line in lines)
+
+
+def test_the_benchmark_measures_the_engine_that_deploys():
+    workflow = yaml.safe_load((ROOT / ".github/workflows/pages.yml").read_text())
+    assert workflow["env"]["DEPLOY_ENGINE"] == bench.DEPLOY_ENGINE
 
 
 def test_readme_section_is_replaced_between_markers(tmp_path, monkeypatch):
@@ -27,3 +44,11 @@ def test_readme_section_is_replaced_between_markers(tmp_path, monkeypatch):
     monkeypatch.setattr(bench, "ROOT", Path(tmp_path))
     bench.write_readme("new figures")
     assert readme.read_text() == f"intro\n{bench.START}\nnew figures\n{bench.END}\noutro\n"
+
+
+def test_the_synthetic_copy_has_ten_times_the_records(tmp_path):
+    from sitegen.data import load_all
+    project = bench.project_copy(tmp_path / "p", scale=bench.SCALE)
+    grown, today = load_all(project / "data"), load_all(ROOT / "data")
+    assert len(grown.records("systems")) == bench.SCALE * len(today.records("systems"))
+    assert len(grown.records("redirects")) == len(today.records("redirects"))

@@ -136,17 +136,41 @@ def test_use_case_table_never_rates_generative_ai_below_llms(docs):
     rows = [tr for tr in docs["compare/use-cases/"].find("table").iter("tr") if tr.find("td")]
     assert len(rows) == len(DATA["use_cases"])
     for tr in rows:
-        cells = [td.text().strip() for td in tr.iter("td")]
-        llm, media, overall = cells[1], cells[2], cells[4]
-        assert order.index(overall) == max(order.index(llm), order.index(media)), cells[0]
+        cells = [td.text().split()[-1] for td in tr.iter("td")]  # "●●○ good" -> "good"
+        llm, media, overall = cells[0], cells[1], cells[3]
+        assert order.index(overall) == max(order.index(llm), order.index(media)), tr.find("th").text()
 
 
-def test_abbreviations_have_tooltips(docs):
-    titles = {a.text(): a.attrs.get("title", "") for doc in docs.values() for a in doc.iter("abbr")}
-    for term in DATA["glossary"]:
-        if "abbr" in term and term["abbr"] in titles:
-            assert titles[term["abbr"]].startswith(term["term"])
-    assert {"LLM", "GAN", "VAE"} <= set(titles)
+def test_the_first_use_of_a_term_in_each_section_links_to_its_glossary_entry(docs):
+    terms = {t["id"]: t for t in DATA["glossary"] if "abbr" in t or "tooltip" in t}
+    marked = 0
+    for url, doc in docs.items():
+        article = doc.find("article")
+        if article is None or url == "glossary/":
+            continue
+        for span in (e for e in article.iter("span") if e.attrs.get("class") == "term"):
+            link, tip = span.find("a"), next(e for e in span.iter("span") if e.attrs.get("class") == "term__tip")
+            term_id = link.attrs["href"].split("#")[1]
+            assert link.attrs["href"].split("#")[0].endswith("glossary/") and term_id in terms, url
+            assert link.attrs["aria-describedby"] == tip.attrs["id"] and tip.attrs["role"] == "tooltip"
+            assert tip.text().startswith(terms[term_id]["term"] + ":"), url
+            marked += 1
+    assert marked > 50
+
+
+def test_a_term_is_marked_once_per_section(docs):
+    """Was: every mention of LLM was an abbreviation with a tab stop (57 of 175 on the use-cases page)."""
+    import re
+    for url in ("compare/use-cases/", "concepts/llms/"):
+        article = docs[url].find("article")
+        seen_per_section: list[set] = [set()]
+        for element in article.iter():
+            if re.fullmatch(r"h[23]", element.tag):
+                seen_per_section.append(set())
+            if element.tag == "a" and "term__link" in element.attrs.get("class", ""):
+                term = element.attrs["href"].split("#")[1]
+                assert term not in seen_per_section[-1], f"{url}: {term} marked twice in one section"
+                seen_per_section[-1].add(term)
 
 
 def test_every_glossary_term_has_an_anchor(docs):

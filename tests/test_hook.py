@@ -33,11 +33,11 @@ def test_a_changed_nav_title_reaches_the_generator(project):
     """Was: the generator read mkdocs.yml once, at import time."""
     mkdocs_hook.on_pre_build(serving(project))
     faq = project / "generated/faq.md"
-    assert "[Key differences](compare/differences.md)" in faq.read_text()
+    assert '<a href="/genai-vs-llm/compare/differences/">Key differences</a>' in faq.read_text()
     yml = project / "mkdocs.yml"
     yml.write_text(yml.read_text().replace("Key differences: compare/differences.md", "Main differences: compare/differences.md"))
     mkdocs_hook.on_pre_build(serving(project))
-    assert "[Main differences](compare/differences.md)" in faq.read_text()
+    assert '<a href="/genai-vs-llm/compare/differences/">Main differences</a>' in faq.read_text()
 
 
 def test_hook_fails_the_build_with_the_data_error(project):

@@ -37,6 +37,9 @@ def validate(files: list[Path]) -> list[dict]:
 
 
 def is_stock(message: dict) -> bool:
+    """Material's own markup, or CSS (vnu 20.6 predates properties the theme's CSS uses)."""
+    if message["message"].startswith("CSS:"):
+        return True
     return any(message["message"].startswith(start) and marker in message.get("extract", "")
                for start, marker in STOCK_ERRORS)
 

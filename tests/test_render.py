@@ -21,7 +21,7 @@ from sitegen.outputs import FRAGMENTS, outputs_for
 HERE = Path(__file__).resolve().parent
 FIXTURE = HERE / "fixtures" / "tiny"
 GOLDEN = HERE / "golden"
-GOLDEN_NAMES = ["differences", "sources", "glossary", "abbreviations"]
+GOLDEN_NAMES = ["differences", "sources", "glossary"]
 
 
 @pytest.fixture(scope="module")

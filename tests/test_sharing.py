@@ -89,6 +89,7 @@ def test_each_dataset_downloads_as_json_and_csv(site, name):
 
 
 def test_instructors_page_links_every_download(docs):
-    hrefs = {a.attrs.get("href", "") for a in docs["instructors/"].iter("a")}
+    page = SITE_URL + "instructors/"
+    hrefs = {urljoin(page, a.attrs.get("href", "")) for a in docs["instructors/"].iter("a")}
     for name in DATA:
-        assert f"../downloads/{name}.json" in hrefs and f"../downloads/{name}.csv" in hrefs
+        assert {f"{SITE_URL}downloads/{name}.json", f"{SITE_URL}downloads/{name}.csv"} <= hrefs

@@ -88,10 +88,10 @@ def test_generated_differences_table_holds_every_data_row(docs):
     rows_data = sorted(records("differences"), key=lambda r: r["order"])
     doc = docs["compare/differences/"]
     rows = [tr for tr in doc.find("table").iter("tr") if tr.find("td")]
-    assert [tr.find("td").text() for tr in rows] == [r["aspect"] for r in rows_data]
+    assert [tr.find("th").text() for tr in rows] == [r["aspect"] for r in rows_data]
     for tr, record in zip(rows, rows_data):
-        assert tr.find("strong").attrs["id"] == f"diff-{record['id']}"
-        assert [a.attrs["href"].split("#")[1] for a in list(tr.iter("td"))[3].iter("a")] == \
+        assert tr.attrs["id"] == f"diff-{record['id']}"
+        assert [a.attrs["href"].split("#")[1] for a in list(tr.iter("td"))[2].iter("a")] == \
             [f"src-{s}" for s in record["sources"]]
 
 

@@ -9,8 +9,13 @@ from urllib.parse import urljoin, urlsplit
 
 import pytest
 
+from conftest import ENGINE
 from sitegen.htmlscan import parse
 from sitegen.sitecheck import requested_urls
+
+
+# Where each engine's theme puts the search index.
+SEARCH_INDEX = {"mkdocs": "search/search_index.json", "properdocs": "search/search_index.json", "zensical": "search.json"}
 
 
 def fetch(url: str) -> tuple[int, bytes]:
@@ -33,12 +38,13 @@ def same_site(url: str, base: str) -> bool:
 def referenced(doc, page: str, base: str) -> set[str]:
     """Every same-site URL a page loads or links to (fragments dropped)."""
     urls = {urljoin(page, u) for u in requested_urls(doc)}
-    urls |= {urljoin(page, a.attrs["href"]) for a in doc.iter("a") if a.attrs.get("href")}
+    urls |= {urljoin(page, a.attrs["href"]) for a in doc.iter("a")
+             if a.attrs.get("href") and not a.attrs["href"].startswith("#")}  # "#x" is this very page
     config = doc.find("script", id="__config")
-    if config is not None:  # Material's search worker and index, loaded by script
+    if config is not None:  # the theme's search worker and index, loaded by script
         settings = json.loads(config.text())
         root = urljoin(page, settings["base"] + "/")
-        urls |= {urljoin(page, settings["search"]), urljoin(root, "search/search_index.json")}
+        urls |= {urljoin(page, settings["search"]), urljoin(root, SEARCH_INDEX[ENGINE])}
     return {u.split("#")[0] for u in urls if same_site(u.split("#")[0], base)}
 
 

@@ -72,10 +72,23 @@
     openFromHash();
   }
 
-  /* Abbreviations: focusable, so keyboard users get the same tooltip as mouse users. */
-  function setupAbbreviations() {
-    document.querySelectorAll("article abbr[title]").forEach(function (abbr) {
-      if (!abbr.hasAttribute("tabindex")) abbr.setAttribute("tabindex", "0");
+  /* Term tooltips open on hover and focus without script; Escape hides the open one. */
+  function setupTerms() {
+    if (document.body.dataset.termsReady) return;
+    document.body.dataset.termsReady = "true";
+    document.addEventListener("keydown", function (event) {
+      if (event.key !== "Escape") return;
+      document.querySelectorAll(".term:hover, .term:focus-within").forEach(function (term) {
+        term.classList.add("term--dismissed");
+      });
+    });
+    document.addEventListener("focusout", function (event) {
+      var term = event.target.closest && event.target.closest(".term--dismissed");
+      if (term) term.classList.remove("term--dismissed");
+    });
+    document.addEventListener("mouseout", function (event) {
+      var term = event.target.closest && event.target.closest(".term--dismissed");
+      if (term && !term.contains(event.relatedTarget)) term.classList.remove("term--dismissed");
     });
   }
 
@@ -264,7 +277,7 @@
     });
   }
 
-  var features = [labelSearchDialog, setupAbbreviations, setupFaq, setupChooser, setupCatalogue, setupPrintLinks];
+  var features = [labelSearchDialog, setupTerms, setupFaq, setupChooser, setupCatalogue, setupPrintLinks];
 
   function setup() {
     features.forEach(function (feature) {

@@ -1,0 +1,265 @@
+"""The CSS a page uses, found without a browser, so it can be inlined for a fast first paint.
+
+A reader on a slow phone network waits one extra round trip for every
+stylesheet the head links to before anything appears. So each page gets the
+rules it can use inlined in a <style> element, and the full stylesheets load
+without blocking (and are cached for the next page).
+
+"Can use" is decided the way CSS purgers decide it: a selector is kept when
+every class, id, tag and attribute name it requires appears in the page.
+Parts that only narrow a match (`:not(...)`, `:is(...)`, pseudo-classes and
+pseudo-elements) are ignored, so the test errs on keeping a rule. Rules for
+print are left out (the full stylesheet has them by the time anyone prints).
+The theme's own stylesheets are read from the built site, so this works the
+same for every engine's output.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+_TOKEN = re.compile(r'"(?:\\.|[^"\\])*"|\'(?:\\.|[^\'\\])*\'|/\*.*?\*/|[{};]', re.S)
+_PSEUDO = re.compile(r"::?[a-zA-Z-]+")
+_CLASS = re.compile(r"\.(-?[_a-zA-Z][\w-]*)")
+_ID = re.compile(r"#(-?[_a-zA-Z][\w-]*)")
+_ATTR = re.compile(r"\[\s*([\w-]+)")
+_TAG = re.compile(r"(?:^|[\s>+~,])([a-zA-Z][\w-]*)")
+_START_TAG = re.compile(r"<([a-zA-Z][\w-]*)(\s[^>]*)?>")
+_ATTRIBUTE = re.compile(r"""([^\s"'=<>/]+)(?:\s*=\s*("[^"]*"|'[^']*'|[^\s>]+))?""")
+
+# At-rules whose content is not a list of style rules: kept whole, or dropped whole.
+_KEEP_WHOLE = ("@font-face", "@keyframes", "@-webkit-keyframes", "@property", "@counter-style")
+
+
+@dataclass
+class Rule:
+    selectors: list[tuple[str, frozenset]]  # (selector text, tokens it needs)
+    body: str
+    declarations: tuple = ()  # (property name, declaration text), split once when parsed
+
+
+@dataclass
+class Block:
+    prelude: str  # e.g. "@media screen and (min-width:60em)"
+    children: list = field(default_factory=list)
+
+
+@dataclass
+class Statement:
+    text: str  # a whole at-rule kept as it is (@font-face, @keyframes, @charset, ...)
+
+
+def _strip_functional(selector: str) -> str:
+    """Drop the argument of every functional pseudo-class: :not(.x) needs nothing."""
+    out, depth = [], 0
+    i = 0
+    while i < len(selector):
+        ch = selector[i]
+        if ch == "(":
+            depth += 1
+        elif ch == ")":
+            depth = max(depth - 1, 0)
+        elif depth == 0:
+            out.append(ch)
+        i += 1
+    return "".join(out)
+
+
+def selector_tokens(selector: str) -> frozenset:
+    """What an element tree must contain for the selector to be able to match."""
+    core = _PSEUDO.sub("", _strip_functional(selector))
+    no_attrs = re.sub(r"\[[^\]]*\]", " ", core)
+    tokens = {f".{c}" for c in _CLASS.findall(core)} | {f"#{i}" for i in _ID.findall(core)}
+    tokens |= {f"[{a.lower()}" for a in _ATTR.findall(core)}
+    tokens |= {t.lower() for t in _TAG.findall(re.sub(r"[.#][\w-]+", " ", no_attrs))}
+    return frozenset(tokens)
+
+
+def _split_selectors(prelude: str) -> list[str]:
+    parts, depth, current = [], 0, []
+    for ch in prelude:
+        if ch in "([":
+            depth += 1
+        elif ch in ")]":
+            depth -= 1
+        if ch == "," and depth == 0:
+            parts.append("".join(current).strip())
+            current = []
+        else:
+            current.append(ch)
+    parts.append("".join(current).strip())
+    return [p for p in parts if p]
+
+
+def _next(css: str, i: int) -> tuple[int, str]:
+    """Position and character of the next brace or semicolon at or after i, skipping strings."""
+    while True:
+        match = _TOKEN.search(css, i)
+        if match is None:
+            return len(css), ""
+        token = match.group()
+        if token in "{};":
+            return match.start(), token
+        i = match.end()  # a string or a comment
+
+
+def _matching_brace(css: str, i: int) -> int:
+    """Index just past the brace that closes the block opened at css[i - 1]."""
+    depth = 1
+    while depth:
+        i, ch = _next(css, i)
+        if not ch:
+            return len(css)
+        depth += 1 if ch == "{" else -1 if ch == "}" else 0
+        i += 1
+    return i
+
+
+def _parse_block(css: str, i: int) -> tuple[list, int]:
+    nodes: list = []
+    while i < len(css):
+        j, ch = _next(css, i)
+        if not ch or ch == "}":
+            return nodes, j + 1
+        text = css[i:j].strip()
+        if ch == ";":
+            if text.startswith("@"):
+                nodes.append(Statement(text + ";"))
+            i = j + 1
+        elif text.startswith(_KEEP_WHOLE):
+            end = _matching_brace(css, j + 1)
+            nodes.append(Statement(css[i:end].strip()))
+            i = end
+        elif text.startswith("@"):
+            children, i = _parse_block(css, j + 1)
+            nodes.append(Block(text, children))
+        else:
+            end = _matching_brace(css, j + 1)
+            body = css[j + 1:end - 1]
+            if "{" in body:  # CSS nesting: the rule holds rules
+                children, _ = _parse_block(body, 0)
+                nodes.append(Block(text, children))
+            else:
+                declarations = tuple((d.partition(":")[0].strip(), d) for d in _declarations(body))
+                nodes.append(Rule([(sel, selector_tokens(sel)) for sel in _split_selectors(text)], body, declarations))
+            i = end
+    return nodes, i
+
+
+def parse(css: str) -> list:
+    """Rules and blocks of a stylesheet (comments dropped)."""
+    return _parse_block(css, 0)[0]
+
+
+def page_tokens(html: str) -> frozenset:
+    """Every tag, class, id and attribute name in a page's markup."""
+    tokens = set()
+    for tag, attrs in _START_TAG.findall(html):
+        tokens.add(tag.lower())
+        for name, value in _ATTRIBUTE.findall(attrs or ""):
+            name = name.lower()
+            tokens.add(f"[{name}")
+            value = value.strip("\"'")
+            if name == "class":
+                tokens |= {f".{c}" for c in value.split()}
+            elif name == "id":
+                tokens.add(f"#{value}")
+    return frozenset(tokens)
+
+
+_VAR = re.compile(r"var\(\s*(--[\w-]+)")
+
+
+def _declarations(body: str) -> list[str]:
+    """Split a rule body at top-level semicolons (not those inside quotes or brackets)."""
+    parts, depth, quote, current = [], 0, "", []
+    for ch in body:
+        if quote:
+            quote = "" if ch == quote else quote
+        elif ch in "\"'":
+            quote = ch
+        elif ch in "([":
+            depth += 1
+        elif ch in ")]":
+            depth -= 1
+        elif ch == ";" and depth == 0:
+            parts.append("".join(current))
+            current = []
+            continue
+        current.append(ch)
+    parts.append("".join(current))
+    return [p for p in parts if p.strip()]
+
+
+def _kept(nodes: list, tokens: frozenset) -> list:
+    """The nodes (with only their matching selectors) that these page tokens can match."""
+    out = []
+    for node in nodes:
+        if isinstance(node, Rule):
+            selectors = [(s, needs) for s, needs in node.selectors if needs <= tokens]
+            if selectors:
+                out.append(Rule(selectors, node.body, node.declarations))
+        elif isinstance(node, Block):
+            if node.prelude.startswith("@media") and "print" in node.prelude and "screen" not in node.prelude:
+                continue
+            children = _kept(node.children, tokens)
+            if children:
+                out.append(Block(node.prelude, children))
+        else:
+            out.append(node)
+    return out
+
+
+def _rules(nodes: list):
+    for node in nodes:
+        if isinstance(node, Block):
+            yield from _rules(node.children)
+        else:
+            yield node
+
+
+def _used_variables(nodes: list) -> set[str]:
+    """Custom properties that kept rules read, directly or through other custom properties."""
+    declared: dict[str, list[str]] = {}
+    reads: set[str] = set()
+    for node in _rules(nodes):
+        if not isinstance(node, Rule):
+            reads |= set(_VAR.findall(node.text))
+            continue
+        for name, declaration in node.declarations:
+            if name.startswith("--"):
+                declared.setdefault(name, []).append(declaration)
+            elif "var(" in declaration:
+                reads |= set(_VAR.findall(declaration))
+    needed, todo = set(), list(reads)
+    while todo:
+        name = todo.pop()
+        if name in needed:
+            continue
+        needed.add(name)
+        for value in declared.get(name, []):
+            todo += _VAR.findall(value)
+    return needed
+
+
+def _serialise(nodes: list, variables: set[str]) -> str:
+    out = []
+    for node in nodes:
+        if isinstance(node, Rule):
+            declarations = [d for name, d in node.declarations if not name.startswith("--") or name in variables]
+            if declarations:
+                out.append(",".join(s for s, _ in node.selectors) + "{" + ";".join(declarations) + "}")
+        elif isinstance(node, Block):
+            inner = _serialise(node.children, variables)
+            if inner:
+                out.append(node.prelude + "{" + inner + "}")
+        else:
+            out.append(node.text)
+    return "".join(out)
+
+
+def used(nodes: list, tokens: frozenset) -> str:
+    """The CSS text of the rules these page tokens can match, without unread custom properties."""
+    kept = _kept(nodes, tokens)
+    return _serialise(kept, _used_variables(kept))

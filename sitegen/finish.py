@@ -1,0 +1,225 @@
+"""Finish a built site: the steps that need the final HTML, done the same way for every engine.
+
+After the engine has written the site, each page gets:
+
+1. **Terms:** the first use of each glossary term (LLM, RAG, context window,
+   ...) in each section becomes a link to its glossary entry, with the
+   definition as a tooltip that opens on hover and on keyboard focus. Later
+   uses in the same section stay plain text, so there is one tab stop per
+   term and section, not one per mention.
+2. **First paint:** the CSS the page can use is inlined (sitegen.criticalcss)
+   and the stylesheets load without blocking; scripts are deferred.
+
+The terms come from generated/terms.json, which the generator writes from
+data/glossary.yaml. Pages are rewritten only when their text changes.
+"""
+
+from __future__ import annotations
+
+import json
+import posixpath
+import re
+from dataclasses import dataclass
+from pathlib import Path
+
+from . import cache, criticalcss
+from .render import write_if_changed
+
+TERMS_FILE = "generated/terms.json"
+GLOSSARY_URL = "glossary/"
+
+# Elements whose text never gets a term link: links and headings already lead
+# somewhere, code is literal, and form controls, SVG and scripts are not prose.
+NO_TERMS = {"a", "abbr", "button", "code", "figcaption", "h1", "h2", "h3", "h4", "h5", "h6", "kbd", "label",
+            "nav", "option", "pre", "samp", "script", "select", "style", "summary", "svg", "textarea", "thead",
+            "title"}
+NO_TERMS_CLASSES = {"source-line", "cite", "headerlink", "term", "chooser", "catalogue-controls"}
+SECTION_START = re.compile(r"<h[23][\s>]")
+VOID = {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "track", "wbr"}
+_PARTS = re.compile(r"(<!--.*?-->|<[^>]*>)", re.S)
+_TAG_NAME = re.compile(r"</?([a-zA-Z][\w-]*)")
+_CLASS_ATTR = re.compile(r"""\bclass\s*=\s*("[^"]*"|'[^']*'|[^\s>]+)""")
+_ARTICLE = re.compile(r'(<article\b[^>]*>)(.*?)(</article>)', re.S)
+_STYLESHEET = re.compile(r"""<link\b[^>]*\brel=["']?stylesheet["']?[^>]*>""")
+_HREF = re.compile(r"""\bhref=["']?([^"'\s>]+)""")
+_SCRIPT_SRC = re.compile(r"<script\b(?![^>]*\b(?:defer|async|type=\"?module)\b)([^>]*\bsrc=[^>]*)>")
+
+
+@dataclass(frozen=True)
+class Term:
+    key: str  # as it appears in text: "LLM", "context window"
+    id: str  # glossary anchor
+    term: str
+    definition: str
+    abbreviation: bool  # matched case-sensitively, with an optional plural s
+
+
+def load_terms(root: Path) -> list[Term]:
+    return [Term(**t) for t in json.loads((root / TERMS_FILE).read_text(encoding="utf-8"))]
+
+
+def term_pattern(terms: list[Term]) -> re.Pattern:
+    """One regex for every term, longest first, so "generative AI" wins over "AI"."""
+    alternatives = []
+    for t in sorted(terms, key=lambda t: -len(t.key)):
+        key = re.escape(t.key)
+        alternatives.append(f"(?:{key}s?)" if t.abbreviation else f"(?i:{key}s?)")
+    return re.compile(r"(?<![\w-])(" + "|".join(alternatives) + r")(?![\w-])")
+
+
+class TermMarker:
+    """Marks the first use of each term per section in one page's article."""
+
+    def __init__(self, terms: list[Term]):
+        self.pattern = term_pattern(terms)
+        self.by_key = {}
+        for t in terms:
+            self.by_key[t.key] = t
+            self.by_key[t.key.casefold()] = t
+
+    def _find(self, word: str) -> Term | None:
+        for candidate in (word, word[:-1] if word.endswith("s") else None):
+            if candidate and (candidate in self.by_key or candidate.casefold() in self.by_key):
+                term = self.by_key.get(candidate) or self.by_key[candidate.casefold()]
+                if term.abbreviation and candidate != term.key:
+                    continue
+                return term
+        return None
+
+    def mark(self, article: str, glossary_href: str) -> str:
+        out, stack, seen, count = [], [], set(), 0
+        for part in _PARTS.split(article):
+            if not part:
+                continue
+            if part.startswith("<"):
+                out.append(part)
+                if part.startswith("<!--"):
+                    continue
+                name_match = _TAG_NAME.match(part)
+                if not name_match:
+                    continue
+                name = name_match.group(1).lower()
+                if part.startswith("</"):
+                    while stack:
+                        if stack.pop()[0] == name:
+                            break
+                elif name not in VOID and not part.endswith("/>"):
+                    classes = _CLASS_ATTR.search(part)
+                    class_set = set(classes.group(1).strip("\"'").split()) if classes else set()
+                    stack.append((name, name in NO_TERMS or bool(class_set & NO_TERMS_CLASSES)))
+                    if SECTION_START.match(part):
+                        seen = set()
+                continue
+            if any(skip for _, skip in stack):
+                out.append(part)
+                continue
+
+            def replace(match: re.Match) -> str:
+                nonlocal count
+                term = self._find(match.group(1))
+                if term is None or term.id in seen:
+                    return match.group(0)
+                seen.add(term.id)
+                count += 1
+                tip = f"term-tip-{count}"
+                return (f'<span class="term"><a class="term__link" href="{glossary_href}#{term.id}" '
+                        f'aria-describedby="{tip}">{match.group(1)}</a><span class="term__tip" role="tooltip" '
+                        f'id="{tip}"><strong>{_escape(term.term)}:</strong> {_escape(term.definition)}</span></span>')
+
+            out.append(self.pattern.sub(replace, part))
+        return "".join(out)
+
+
+def _escape(text: str) -> str:
+    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace('"', "&quot;")
+
+
+def page_url_of(site: Path, path: Path) -> str:
+    """URL path under the site root of a built HTML file: compare/x/index.html -> compare/x/."""
+    rel = path.relative_to(site).as_posix()
+    return rel[: -len("index.html")] if rel.endswith("index.html") else rel
+
+
+def relative(from_url: str, to_url: str) -> str:
+    base = from_url if from_url.endswith("/") or not from_url else posixpath.dirname(from_url) + "/"
+    rel = posixpath.relpath(to_url or ".", base or ".")
+    return rel + ("/" if to_url.endswith("/") and not rel.endswith("/") else "")
+
+
+class StylesheetCache:
+    """Parsed stylesheets of the built site: each parsed once per build, and kept
+    in .cache/ between builds (the theme's stylesheets rarely change)."""
+
+    def __init__(self, root: Path, site: Path):
+        self.root = root
+        self.site = site
+        self.parsed: dict[Path, list | None] = {}
+        self.version = cache.code_version(criticalcss)
+
+    def get(self, path: Path) -> list | None:
+        if path not in self.parsed:
+            if not path.is_file():
+                self.parsed[path] = None
+            else:
+                text = path.read_text(encoding="utf-8")
+                self.parsed[path] = cache.memo(self.root, "css", cache.key(self.version, text),
+                                               lambda: criticalcss.parse(text))
+        return self.parsed[path]
+
+
+def inline_critical_css(html: str, page_url: str, site: Path, stylesheets: StylesheetCache) -> str:
+    """Inline the rules the page can use; let the full stylesheets load without blocking."""
+    links = list(_STYLESHEET.finditer(html))
+    if not links or "data-critical" in html:
+        return html
+    tokens = criticalcss.page_tokens(html)
+    css = []
+    for link in links:
+        href = _HREF.search(link.group())
+        if not href or "://" in href.group(1):
+            continue
+        target = site / posixpath.normpath(posixpath.join(page_url if page_url.endswith("/") or not page_url
+                                                           else posixpath.dirname(page_url) + "/",
+                                                           href.group(1).split("?")[0])).lstrip("/")
+        nodes = stylesheets.get(target)
+        if nodes is not None:
+            css.append(criticalcss.used(nodes, tokens))
+    style = '<style data-critical>' + "".join(css).replace("</", "<\\/") + "</style>"
+    pieces, last = [], 0
+    for i, link in enumerate(links):
+        pieces.append(html[last:link.start()])
+        if i == 0:
+            pieces.append(style)
+        tag = link.group()
+        lazy = re.sub(r"""\brel=["']?stylesheet["']?""", 'rel="preload" as="style" onload="this.onload=null;this.rel=\'stylesheet\'"', tag)
+        pieces.append(f"{lazy}<noscript>{tag}</noscript>")
+        last = link.end()
+    pieces.append(html[last:])
+    return "".join(pieces)
+
+
+def defer_scripts(html: str) -> str:
+    return _SCRIPT_SRC.sub(lambda m: f"<script defer{m.group(1)}>", html)
+
+
+def finish_page(html: str, page_url: str, site: Path, marker: TermMarker | None,
+                stylesheets: StylesheetCache) -> str:
+    if marker is not None and page_url != GLOSSARY_URL:  # the glossary page is where they lead
+        href = relative(page_url, GLOSSARY_URL)
+        html = _ARTICLE.sub(lambda m: m.group(1) + marker.mark(m.group(2), href) + m.group(3), html, count=1)
+    html = inline_critical_css(html, page_url, site, stylesheets)
+    return defer_scripts(html)
+
+
+def finish_site(root: Path, site: Path) -> int:
+    """Finish every HTML page of a built site; returns the number of pages changed."""
+    terms = load_terms(root) if (root / TERMS_FILE).exists() else []
+    marker = TermMarker(terms) if terms else None
+    stylesheets = StylesheetCache(root, site)
+    changed = 0
+    for path in sorted(site.rglob("*.html")):
+        html = path.read_text(encoding="utf-8")
+        if 'http-equiv="refresh"' in html:
+            continue  # a redirect page: nothing to show
+        changed += write_if_changed(path, finish_page(html, page_url_of(site, path), site, marker, stylesheets))
+    return changed

@@ -1,0 +1,33 @@
+"""The same tree builds on every engine; ProperDocs, a fork of MkDocs, writes the very same site."""
+
+from __future__ import annotations
+
+import filecmp
+import re
+
+import pytest
+
+from conftest import ENGINE, ROOT, build_site
+from sitegen.build import ENGINES
+
+GENERATOR = re.compile(rb'<meta name="generator" content="[^"]*">')
+
+
+def test_the_engine_under_test_is_one_of_the_three(site):
+    assert ENGINE in ENGINES
+    assert (site / "index.html").exists() and (site / "404.html").exists()
+
+
+@pytest.mark.skipif(ENGINE != "properdocs", reason="compares ProperDocs with MkDocs: make test-site ENGINE=properdocs")
+def test_properdocs_output_is_mkdocs_output_but_for_the_generator_tag(site, tmp_path):
+    result = build_site(ROOT, tmp_path / "mkdocs", "mkdocs")
+    assert result.returncode == 0, result.stderr
+    mine, theirs = sorted(p.relative_to(site) for p in site.rglob("*") if p.is_file()), \
+        sorted(p.relative_to(tmp_path / "mkdocs") for p in (tmp_path / "mkdocs").rglob("*") if p.is_file())
+    assert mine == theirs
+    differing = []
+    for rel in mine:
+        a, b = site / rel, tmp_path / "mkdocs" / rel
+        if not filecmp.cmp(a, b, shallow=False) and GENERATOR.sub(b"", a.read_bytes()) != GENERATOR.sub(b"", b.read_bytes()):
+            differing.append(str(rel))
+    assert differing == []
