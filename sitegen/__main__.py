@@ -35,6 +35,16 @@ def _build(args) -> int:
     return result.returncode
 
 
+def _review(args) -> int:
+    import datetime as dt
+    from .data import load_all
+    from .review import due, report
+    today = dt.date.fromisoformat(args.today) if args.today else dt.date.today()
+    site = load_all(args.root / "data")
+    print(report(due(site, args.root / "docs", today, args.months), today, args.months))
+    return 0  # a report: old dates are reminders, never a failure
+
+
 def _serve(args) -> int:
     import os
     from .build import ENV, EngineMissing, serve_command
@@ -81,6 +91,11 @@ def main(argv: list[str] | None = None) -> int:
     serve.add_argument("--engine", default="mkdocs")
     serve.add_argument("--dev-addr", default="127.0.0.1:8000")
     serve.set_defaults(run=_serve)
+
+    review = commands.add_parser("review", help="list records and pages last checked more than --months ago")
+    review.add_argument("--months", type=int, default=6)
+    review.add_argument("--today", help="YYYY-MM-DD (default: today)")
+    review.set_defaults(run=_review)
 
     links = commands.add_parser("links", help="check (or --write) stable-links.txt against a built site")
     links.add_argument("--site", type=Path, default=Path("site"))

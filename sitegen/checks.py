@@ -10,6 +10,7 @@ tests/test_data_checks.py.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from typing import Any, Callable, Iterator
 
@@ -92,7 +93,7 @@ def no_empty_text(ds: Dataset, _site: SiteData) -> Iterator[str]:
 def anchor_page_exists(ds: Dataset, site: SiteData) -> Iterator[str]:
     """x-anchor names the page that holds the records' anchors: it must be a real page."""
     anchor = ds.anchor
-    if anchor and not docs_page_exists(site, anchor["page"]):
+    if anchor and "page" in anchor and not docs_page_exists(site, anchor["page"]):
         yield f"data/{ds.name}.schema.json:1: x-anchor.page: no page docs/{anchor['page']}"
 
 
@@ -183,3 +184,212 @@ def see_also_pages_exist(ds: Dataset, site: SiteData) -> Iterator[str]:
         for j, link in enumerate(record.get("see", [])):
             if not docs_page_exists(site, link.split("#")[0]):
                 yield ds.problem(i, "see", f"no page docs/{link.split('#')[0]}", j)
+
+
+# --- boundary stances: said once, held everywhere ---------------------------------
+
+
+def _record(site: SiteData, dataset: str, record_id: str) -> tuple[Dataset, int, dict | None] | None:
+    """The record with this id: (dataset, index, record), with record None if it failed its
+    schema (already reported), or None if there is no such record."""
+    if dataset not in site:
+        return None
+    ds = site[dataset]
+    for i, record in enumerate(ds.records if isinstance(ds.records, list) else []):
+        if isinstance(record, dict) and record.get("id") == record_id:
+            return ds, i, (record if i not in ds.invalid else None)
+    return None
+
+
+@check("stances-hold", ("stances",))
+def stances_hold(ds: Dataset, site: SiteData) -> Iterator[str]:
+    """Each stance names the values other records must hold; a record that disagrees is named."""
+    for i, stance in ds.valid():
+        for j, rule in enumerate(stance["implies"]):
+            if rule["dataset"] not in site:
+                continue  # that file's own problems are reported; checked once they are fixed
+            found = _record(site, rule["dataset"], rule["record"])
+            if found is None:
+                yield ds.problem(i, "implies", f"no record {rule['record']!r} in data/{rule['dataset']}.yaml", j)
+                continue
+            other, k, record = found
+            if record is None:
+                continue  # its schema problems are reported; the stance is checked once they are fixed
+            value, field = record.get(rule["field"]), rule["field"]
+            where = f"contradicts the stance {stance['id']!r} in data/stances.yaml ({stance['answer']})"
+            if "equals" in rule and value != rule["equals"]:
+                yield other.problem(k, field, f"{value!r} {where}: expected {rule['equals']!r}")
+            if "contains" in rule and rule["contains"] not in (value or []):
+                yield other.problem(k, field, f"lacks {rule['contains']!r}, which {where.removeprefix('contradicts ')} needs")
+            if "lacks" in rule and rule["lacks"] in (value or []):
+                yield other.problem(k, field, f"has {rule['lacks']!r}, which {where}")
+
+
+# Fields that state a claim the guide shows as false, on purpose: they may use a phrase a stance avoids.
+STATES_FALSE_CLAIMS = {("myths", "claim")}
+
+
+@check("stances-not-contradicted", ("stances",))
+def stances_not_contradicted(ds: Dataset, site: SiteData) -> Iterator[str]:
+    """No data field and no page may use a phrase that contradicts a stance."""
+    phrases = [(stance, phrase) for _, stance in ds.valid() for phrase in stance["avoid"]]
+    if not phrases:
+        return
+    for name in sorted(site.datasets):
+        if name == ds.name:
+            continue
+        other = site[name]
+        for i, record in other.valid():
+            for fld, value in record.items():
+                if (name, fld) in STATES_FALSE_CLAIMS:
+                    continue
+                for sub, text in _strings(value):
+                    for stance, phrase in phrases:
+                        if phrase.casefold() in text.casefold():
+                            yield other.problem(i, fld, f"{phrase!r} contradicts the stance {stance['id']!r} "
+                                                        f"in data/stances.yaml ({stance['answer']})", *sub)
+    if not site.docs_dir.is_dir():
+        return
+    for page in sorted(site.docs_dir.rglob("*.md")):
+        for n, line in enumerate(page.read_text(encoding="utf-8").splitlines(), 1):
+            for stance, phrase in phrases:
+                if phrase.casefold() in line.casefold():
+                    yield (f"docs/{page.relative_to(site.docs_dir).as_posix()}:{n}: {phrase!r} contradicts the stance "
+                           f"{stance['id']!r} in data/stances.yaml ({stance['answer']})")
+
+
+# --- the question bank --------------------------------------------------------------
+
+_HEADING_ID = re.compile(r"\{#([a-z0-9-]+)\}")
+
+
+def page_anchors(site: SiteData, page: str) -> set[str]:
+    """Anchors a page is sure to have: its explicit {#id} headings, and the anchors of
+    records whose schema places them on that page."""
+    path = site.docs_dir / page
+    anchors = set(_HEADING_ID.findall(path.read_text(encoding="utf-8"))) if path.is_file() else set()
+    for name in site:
+        ds = site[name]
+        if ds.anchor:
+            anchors |= {ds.anchor_id(r["id"]) for _, r in ds.valid() if ds.anchor_page(r["id"]) == page}
+    return anchors
+
+
+_INCLUDE = re.compile(r'^--8<-- "([a-z0-9-]+)\.md"', re.M)
+
+
+def anchors_known(site: SiteData, page: str) -> bool:
+    """Whether page_anchors() knows all of a page's anchors. Not while a fragment the
+    page includes lacks a dataset (missing, unreadable or with a broken schema), or a
+    dataset's anchors point at a page that does not exist or some of its records
+    failed their schema: those problems are
+    reported on their own, and a missing anchor would only blame the wrong file."""
+    from .outputs import FRAGMENTS  # the registry imports modules that import this one
+    reads = {f.name: f.reads for f in FRAGMENTS}
+    path = site.docs_dir / page
+    included = _INCLUDE.findall(path.read_text(encoding="utf-8")) if path.is_file() else []
+    if any(name not in site for fragment in included for name in reads.get(fragment, ())):
+        return False
+    anchored = [site[name] for name in site if site[name].anchor]
+    return all(isinstance(ds.records, list) and not ds.invalid for ds in anchored) and \
+        all(docs_page_exists(site, ds.anchor["page"]) for ds in anchored if "page" in ds.anchor)
+
+
+@check("one-right-answer", ("quiz",))
+def one_right_answer(ds: Dataset, _site: SiteData) -> Iterator[str]:
+    for i, q in ds.valid():
+        right = sum(1 for o in q["options"] if o.get("correct"))
+        if right != 1:
+            yield ds.problem(i, "options", f"needs exactly one option with `correct: true`, found {right}")
+
+
+@check("quiz-sections-exist", ("quiz",))
+def quiz_sections_exist(ds: Dataset, site: SiteData) -> Iterator[str]:
+    """A question links to the section that teaches it: the page and the anchor must exist."""
+    cache: dict[str, set[str]] = {}
+    for i, q in ds.valid():
+        if not docs_page_exists(site, q["page"]):
+            yield ds.problem(i, "page", f"no page docs/{q['page']}")
+        page, _, anchor = q["section"].partition("#")
+        if not docs_page_exists(site, page):
+            yield ds.problem(i, "section", f"no page docs/{page}")
+            continue
+        if page not in cache:
+            cache[page] = page_anchors(site, page)
+        if anchor not in cache[page] and anchors_known(site, page):
+            yield ds.problem(i, "section", f"docs/{page} has no section #{anchor}")
+
+
+# Fields that point at a section of a page, as `page.md#anchor` (or just `page.md`).
+PAGE_TARGETS = {"use_cases": (("learn",),), "choices": (("section",), ("options", "links"))}
+
+
+def _targets(value: Any, field_path: tuple[str, ...], path: tuple = ()) -> Iterator[tuple[tuple, str]]:
+    """Every string at `field_path` inside a record, with the path that reaches it."""
+    if isinstance(value, list):
+        for j, item in enumerate(value):
+            yield from _targets(item, field_path, path + (j,))
+    elif not field_path:
+        if isinstance(value, str):
+            yield path, value
+    elif isinstance(value, dict) and field_path[0] in value:
+        yield from _targets(value[field_path[0]], field_path[1:], path + (field_path[0],))
+
+
+@check("page-targets-exist", tuple(PAGE_TARGETS))
+def page_targets_exist(ds: Dataset, site: SiteData) -> Iterator[str]:
+    """A link to `page.md#anchor` in the data must reach a page and a section that exist."""
+    cache: dict[str, set[str]] = {}
+    for i, record in ds.valid():
+        for field_path in PAGE_TARGETS[ds.name]:
+            for path, target in _targets(record, field_path):
+                page, _, anchor = target.partition("#")
+                if not docs_page_exists(site, page):
+                    yield ds.problem(i, path[0], f"no page docs/{page}", *path[1:])
+                    continue
+                if anchor and anchor not in cache.setdefault(page, page_anchors(site, page)) and anchors_known(site, page):
+                    yield ds.problem(i, path[0], f"docs/{page} has no section #{anchor}", *path[1:])
+
+
+QUIZ_SECTIONS = ("concepts", "compare", "practice")
+QUIZ_MINIMUM_PER_PAGE = 4
+
+
+@check("quiz-covers-pages", ("quiz",))
+def quiz_covers_pages(ds: Dataset, site: SiteData) -> Iterator[str]:
+    """Every concept, compare and practice page has enough self-check questions to teach."""
+    counts: dict[str, int] = {}
+    for _, q in ds.valid():
+        counts[q["page"]] = counts.get(q["page"], 0) + 1
+    for section in QUIZ_SECTIONS:
+        for path in sorted((site.docs_dir / section).glob("*.md")):
+            page = f"{section}/{path.name}"
+            if counts.get(page, 0) < QUIZ_MINIMUM_PER_PAGE:
+                yield ds.problem(None, None, f"docs/{page} has {counts.get(page, 0)} question(s); "
+                                             f"every {section} page needs at least {QUIZ_MINIMUM_PER_PAGE}")
+
+
+def system_kind(system: dict[str, Any]) -> str:
+    """Which use-case kind a system belongs to: an LLM (or a product on one), another
+    generative model (anything else that makes content), or non-generative ML (labels only)."""
+    if system["llm"] in ("yes", "built-on"):
+        return "llm"
+    if set(system["outputs"]) <= {"labels"}:
+        return "classic"
+    return "media"
+
+
+@check("examples-match-best-fit", ("use_cases",))
+def examples_match_best_fit(ds: Dataset, site: SiteData) -> Iterator[str]:
+    """A task's example systems are of the kind it recommends; others go in `also`, with a reason."""
+    if "systems" not in site:
+        return
+    systems = {r["id"]: r for _, r in site["systems"].valid()}
+    words = ds.labels("best")
+    for i, task in ds.valid():
+        for j, sid in enumerate(task["examples"]):
+            if sid in systems and system_kind(systems[sid]) != task["best"]:
+                kind = words.get(system_kind(systems[sid]), system_kind(systems[sid]))
+                yield ds.problem(i, "examples", f"{sid!r} is {kind[0].lower() + kind[1:]}, but the best fit is "
+                                                f"{words[task['best']][0].lower() + words[task['best']][1:]}; "
+                                                "list it under `also` with a reason", j)

@@ -86,6 +86,13 @@ class Dataset:
     def anchor_id(self, record_id: str) -> str:
         return f"{self.anchor['prefix']}{record_id}"
 
+    def anchor_page(self, record_id: str) -> str:
+        """The docs page that holds a record's anchor."""
+        anchor = self.anchor
+        if "page" in anchor:
+            return anchor["page"]
+        return next(r[anchor["page_field"]] for _, r in self.valid() if r["id"] == record_id)
+
     def labels(self, *field_path: str) -> dict[str, str]:
         return schemas.labels(self.schema, field_path)
 

@@ -10,6 +10,9 @@ After the engine has written the site, each page gets:
 2. **First paint:** the CSS the page can use is inlined (sitegen.criticalcss)
    and the stylesheets load without blocking; scripts are deferred.
 
+Then the site gets its offline service worker (sitegen.offline), written
+last so that it lists, and hashes, the finished pages.
+
 The terms come from generated/terms.json, which the generator writes from
 data/glossary.yaml. Pages are rewritten only when their text changes.
 """
@@ -22,7 +25,7 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
-from . import cache, criticalcss
+from . import cache, criticalcss, offline
 from .render import write_if_changed
 
 TERMS_FILE = "generated/terms.json"
@@ -222,4 +225,5 @@ def finish_site(root: Path, site: Path) -> int:
         if 'http-equiv="refresh"' in html:
             continue  # a redirect page: nothing to show
         changed += write_if_changed(path, finish_page(html, page_url_of(site, path), site, marker, stylesheets))
+    changed += offline.write_worker(site)
     return changed

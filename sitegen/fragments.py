@@ -8,6 +8,7 @@ declare that in sitegen/outputs.py and need nothing here.
 from __future__ import annotations
 
 import json
+import re
 from typing import Any
 
 from .config import SiteConfig
@@ -59,6 +60,21 @@ def timeline(site: SiteData, _config: SiteConfig) -> dict[str, Any]:
     return {"years": sorted(years.items())}
 
 
+def developer_label(system: dict[str, Any]) -> str:
+    """"Google DeepMind", "GitHub (Microsoft), with OpenAI": the unit as it names
+    itself, the organisation where that name does not say it, then any partners."""
+    organisation, unit = system["developer"], system.get("unit")
+    label = organisation if not unit else unit if unit.startswith(organisation) else f"{unit} ({organisation})"
+    partners = system.get("partners", [])
+    if partners:
+        label += ", with " + (partners[0] if len(partners) == 1 else ", ".join(partners[:-1]) + " and " + partners[-1])
+    return label
+
+
+def systems(site: SiteData, _config: SiteConfig) -> dict[str, Any]:
+    return {"developers": {s["id"]: developer_label(s) for s in site.records("systems")}}
+
+
 def systems_by_output(site: SiteData, _config: SiteConfig) -> dict[str, Any]:
     """Systems grouped by what they produce, in the order of the modality labels."""
     systems = rows(site, "systems", ("name", "id"))
@@ -67,24 +83,115 @@ def systems_by_output(site: SiteData, _config: SiteConfig) -> dict[str, Any]:
     return {"groups": [(o, g) for o, g in groups if g], "output_labels": output_labels}
 
 
-def myths(site: SiteData, _config: SiteConfig) -> dict[str, Any]:
+def myths(site: SiteData, config: SiteConfig) -> dict[str, Any]:
     ordered = rows(site, "myths", ("order", "id"))
-    return {"groups": [
+    return {**with_stances(site, config), "groups": [
         ("Claims from popular explainers", "from-explainers", [m for m in ordered if m.get("from_sources")]),
         ("Other common beliefs", "common-beliefs", [m for m in ordered if not m.get("from_sources")]),
     ]}
 
 
-def faq(site: SiteData, _config: SiteConfig) -> dict[str, Any]:
+def faq(site: SiteData, config: SiteConfig) -> dict[str, Any]:
     entries = site.records("faq")  # file order is the reading order within a topic
     topics = site["faq"].labels("topic")
-    grouped = [(key, title, [q for q in entries if q["topic"] == key]) for key, title in topics.items()]
+    grouped = [(key, topics[key], [q for q in entries if q["topic"] == key]) for key in site["faq"].enum("topic")]
     jsonld = {"@context": "https://schema.org", "@type": "FAQPage", "mainEntity": [
         {"@type": "Question", "name": q["question"], "acceptedAnswer": {"@type": "Answer", "text": q["answer"]}}
         for q in entries]}
-    return {"topics": [t for t in grouped if t[2]], "jsonld": jsonld}
+    return {"topics": [t for t in grouped if t[2]], "jsonld": jsonld, **with_stances(site, config)}
 
 
 def downloads(site: SiteData, _config: SiteConfig) -> dict[str, Any]:
     return {"datasets": [{"name": n, "description": site[n].schema.get("description", ""),
                           "count": len(site.records(n))} for n in site]}
+
+
+def changes(site: SiteData, _config: SiteConfig) -> dict[str, Any]:
+    """Newest first."""
+    return {"rows": sorted(site.records("changes"), key=lambda c: (c["date"], c["id"]), reverse=True)}
+
+
+def with_stances(site: SiteData, _config: SiteConfig) -> dict[str, Any]:
+    return {"stances": {s["id"]: s for s in site.records("stances")}}
+
+
+# --- the question bank ----------------------------------------------------------------
+
+LETTERS = "ABCDE"
+
+
+def quiz_fragment_name(page: str) -> str:
+    """quiz-concepts-relationship for concepts/relationship.md: the name a page includes."""
+    return "quiz-" + page.removesuffix(".md").replace("/", "-")
+
+
+def quiz_pages(site: SiteData) -> list[str]:
+    """Pages with questions, in the order of the navigation's first appearance in the data."""
+    return list(dict.fromkeys(q["page"] for q in site.records("quiz")))
+
+
+def quiz_questions(site: SiteData, page: str) -> list[dict[str, Any]]:
+    """A page's questions in file order, each with option letters and its right answer."""
+    out = []
+    for q in site.records("quiz"):
+        if q["page"] != page:
+            continue
+        options = [{**o, "letter": LETTERS[i], "index": i} for i, o in enumerate(q["options"])]
+        out.append({**q, "options": options, "right": next(o for o in options if o.get("correct"))})
+    return out
+
+
+def quiz_for(page: str):
+    def context(site: SiteData, config: SiteConfig) -> dict[str, Any]:
+        return {"questions": quiz_questions(site, page), "page_key": page.removesuffix(".md"),
+                "section_titles": section_titles(site, config), **with_stances(site, config)}
+    return context
+
+
+RECORD_TITLE_FIELDS = ("name", "term", "question", "claim", "title", "task", "event")
+
+
+def section_title(site: SiteData, config: SiteConfig, target: str) -> str:
+    """Link text for `page.md#anchor`: the section's heading (or the record's name)
+    and, after it, the page's title in the navigation."""
+    page, _, anchor = target.partition("#")
+    page_title = config.title(page)
+    if not anchor:
+        return page_title
+    path = site.docs_dir / page
+    text = path.read_text(encoding="utf-8") if path.is_file() else ""
+    match = re.search(r"^#{1,6}[ \t]+(.+?)[ \t]*\{#" + re.escape(anchor) + r"\}", text, re.M)
+    heading = re.sub(r"^\d+\.\s+", "", match.group(1)) if match else None  # "3. May your data..." -> "May..."
+    for name in site if heading is None else ():
+        ds = site[name]
+        if ds.anchor and anchor.startswith(ds.anchor["prefix"]):
+            record = next((r for r in site.records(name) if ds.anchor_id(r["id"]) == anchor
+                           and ds.anchor_page(r["id"]) == page), None)
+            if record:
+                heading = next(record[f] for f in RECORD_TITLE_FIELDS + ("id",) if f in record)
+                break
+    if heading is None or heading == page_title:
+        return page_title
+    return f"{heading} ({page_title})"
+
+
+def section_titles(site: SiteData, config: SiteConfig) -> dict[str, str]:
+    """Link text for each question's section."""
+    return {q["section"]: section_title(site, config, q["section"]) for q in site.records("quiz")}
+
+
+def progress(site: SiteData, config: SiteConfig) -> dict[str, Any]:
+    """What the home page's progress panel lists: every page with questions."""
+    from .links import site_link
+    pages = [{"key": page.removesuffix(".md"), "title": config.title(page),
+              "href": site_link(config.base_path, page, "check-your-understanding"),
+              "questions": len(quiz_questions(site, page))} for page in quiz_pages(site)]
+    return {"data": {"pages": pages}}
+
+
+def starting_points(site: SiteData, _config: SiteConfig) -> dict[str, Any]:
+    """The decision guide's first step: for each kind of output, its tasks, their best fit and examples."""
+    use_cases = site["use_cases"]
+    groups = [(o, [u for u in use_cases.records if u["outputs"][0] == o]) for o in use_cases.enum("outputs")]
+    return {"groups": [(o, tasks) for o, tasks in groups if tasks], "output_labels": use_cases.labels("outputs"),
+            "best_labels": use_cases.labels("best"), "system_names": names(site, "systems")}

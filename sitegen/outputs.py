@@ -18,14 +18,16 @@ from .render import File, Fragment, Output, RenderError
 
 FRAGMENTS: tuple[Fragment, ...] = (
     Fragment("differences", "compare/differences.md", ("differences", "sources"), ("order", "id")),
+    Fragment("differences-brief", "handout.md", ("differences",), ("order", "id")),
     Fragment("sources", "sources.md", ("sources",)),
     Fragment("glossary", "glossary.md", ("glossary", "sources"), context=fragments.glossary),
-    Fragment("systems", "compare/systems.md", ("systems", "sources"), ("name", "id")),
+    Fragment("systems", "compare/systems.md", ("systems", "sources"), ("name", "id"), context=fragments.systems),
     Fragment("systems-filters", "compare/systems.md", ("systems",), context=widgets.catalogue),
     Fragment("systems-by-output", "concepts/generative-ai.md", ("systems",), context=fragments.systems_by_output),
     Fragment("use-cases", "compare/use-cases.md", ("use_cases", "systems", "sources"),
              context=fragments.use_cases),
-    Fragment("use-case-chooser", "compare/use-cases.md", ("use_cases", "systems"), context=widgets.chooser),
+    Fragment("use-case-chooser", "compare/use-cases.md", ("use_cases", "systems", "choices"),
+             context=widgets.chooser),
     Fragment("architectures", "concepts/how-they-work.md", ("architectures", "systems", "sources"),
              ("year", "id"), context=fragments.with_system_names),
     Fragment("timeline", "compare/timeline.md", ("timeline", "sources"), context=fragments.timeline),
@@ -34,9 +36,15 @@ FRAGMENTS: tuple[Fragment, ...] = (
     Fragment("fields", "index.md", ("fields",), context=diagrams.fields_list),
     Fragment("industries", "practice/industries.md", ("industries", "sources"), ("name", "id")),
     Fragment("risks", "practice/risks.md", ("risks", "sources"), ("order", "id")),
-    Fragment("myths", "practice/myths.md", ("myths", "sources"), context=fragments.myths),
-    Fragment("faq", "faq.md", ("faq", "sources"), context=fragments.faq),
+    Fragment("myths", "practice/myths.md", ("myths", "stances", "sources"), context=fragments.myths),
+    Fragment("faq", "faq.md", ("faq", "stances", "sources"), context=fragments.faq),
     Fragment("downloads", "instructors.md", (), context=fragments.downloads),
+    Fragment("stances", "concepts/relationship.md", ("stances", "sources")),
+    Fragment("rules", "practice/rules.md", ("rules", "sources"), ("jurisdiction", "applies", "id")),
+    Fragment("disputes", "practice/rules.md", ("disputes", "sources"), ("jurisdiction", "filed", "id")),
+    Fragment("changes", "whats-new.md", ("changes",), context=fragments.changes),
+    Fragment("progress", "index.md", ("quiz",), context=fragments.progress),
+    Fragment("starting-points", "practice/choosing.md", ("use_cases", "systems"), context=fragments.starting_points),
 )
 
 FILES: tuple[File, ...] = (
@@ -50,4 +58,7 @@ def outputs_for(site: SiteData) -> tuple[Output, ...]:
                       for f in FRAGMENTS for name in f.reads if name not in site})
     if missing:
         raise RenderError("\n".join(missing))
-    return FRAGMENTS + FILES + tuple(downloads_and_redirects(site))
+    quizzes = tuple(Fragment(fragments.quiz_fragment_name(page), page, ("quiz", "stances", "myths", "sources"),
+                             context=fragments.quiz_for(page), family="quiz")
+                    for page in (fragments.quiz_pages(site) if "quiz" in site else []))
+    return FRAGMENTS + quizzes + FILES + tuple(downloads_and_redirects(site))

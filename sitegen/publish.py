@@ -14,6 +14,7 @@ from typing import Any, Callable
 
 import jinja2
 
+from . import diagrams
 from .config import SiteConfig
 from .data import SiteData
 from .links import depth_prefix, page_url
@@ -73,12 +74,43 @@ def redirect_page(record: dict[str, Any]) -> Callable[[SiteData, SiteConfig], st
     return text
 
 
+def atom_feed(site: SiteData, config: SiteConfig) -> str:
+    """What's new as an Atom feed, so instructors can follow updates in a feed reader."""
+    env = jinja2.Environment(loader=jinja2.FileSystemLoader(TEMPLATE_DIR), undefined=jinja2.StrictUndefined,
+                             autoescape=True, keep_trailing_newline=True, trim_blocks=True, lstrip_blocks=True)
+    changes = sorted(site.records("changes"), key=lambda c: (c["date"], c["id"]), reverse=True)
+    return env.get_template("feed.xml.j2").render(config=config, changes=changes, updated=changes[0]["date"])
+
+
+def standalone_diagram(name: str, context: Callable[[SiteData, SiteConfig], dict[str, Any]]
+                       ) -> Callable[[SiteData, SiteConfig], str]:
+    """A diagram as its own SVG file, with its styles inside, for slides and handouts."""
+    def text(site: SiteData, config: SiteConfig) -> str:
+        from .render import make_environment
+        env = make_environment(site, config)
+        return env.get_template(f"{name}.svg.j2").render(standalone=True, **context(site, config))
+    return text
+
+
+DIAGRAMS = {"nesting": ("fields", diagrams.nesting), "timeline": ("timeline", diagrams.timeline)}
+
+
 def downloads_and_redirects(site: SiteData) -> list[File]:
     """One JSON and one CSV file per dataset, one page per redirect record."""
     files = []
     for name in site:
         files.append(File(f"{DOWNLOADS}/{name}.json", (name,), dataset_json(name)))
         files.append(File(f"{DOWNLOADS}/{name}.csv", (name,), dataset_csv(name)))
+    if "quiz" in site:
+        from . import lms
+        files.append(File(f"{DOWNLOADS}/quiz.moodle.xml", ("quiz",), lms.moodle_xml))
+        files.append(File(f"{DOWNLOADS}/quiz.gift.txt", ("quiz",), lms.gift))
+    for name, (dataset, context) in DIAGRAMS.items():
+        if dataset in site:
+            files.append(File(f"{DOWNLOADS}/{name}-diagram.svg", (dataset,), standalone_diagram(name, context),
+                              template=f"{name}.svg.j2"))
+    if "changes" in site:
+        files.append(File("docs/feed.xml", ("changes",), atom_feed, template="feed.xml.j2"))
     for record in site.records("redirects") if "redirects" in site else []:
         files.append(File(f"docs/{record['from']}index.html", ("redirects",), redirect_page(record),
                           template="redirect.html.j2"))

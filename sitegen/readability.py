@@ -13,6 +13,9 @@ from html.parser import HTMLParser
 
 SKIP = {"table", "pre", "code", "svg", "figure", "script", "style", "h1", "h2", "h3", "h4", "h5", "h6",
         "nav", "summary"}
+# Not prose: link symbols, tooltips (their glossary entry counts), and the
+# reference list, whose titles are other people's words.
+SKIP_CLASSES = {"headerlink", "term__tip", "bibliography"}
 BLOCK = {"p", "li", "dd", "dt", "div", "blockquote", "details", "br"}
 VOID = {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "track", "wbr",
         "path", "rect", "circle", "line"}
@@ -44,7 +47,7 @@ class _ProseExtractor(HTMLParser):
             self.depth_article += 1
         if tag not in VOID:
             classes = (attrs.get("class") or "").split()
-            self.stack.append((tag, tag in SKIP or bool({"headerlink", "term__tip"} & set(classes))))
+            self.stack.append((tag, tag in SKIP or bool(SKIP_CLASSES & set(classes))))
         if tag in BLOCK:
             self._flush()
 

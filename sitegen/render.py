@@ -42,6 +42,7 @@ class Fragment:
     reads: tuple[str, ...]  # datasets; `rows` are the records of the first, sorted by `sort`
     sort: tuple[str, ...] = ("id",)
     context: Callable[[SiteData, SiteConfig], dict[str, Any]] | None = None  # extra, computed values
+    family: str | None = None  # one template for many outputs: quiz-<page> all use quiz.md.j2
 
     @property
     def target(self) -> str:
@@ -49,7 +50,7 @@ class Fragment:
 
     @property
     def template(self) -> str:
-        return f"{self.name}.md.j2"
+        return f"{self.family or self.name}.md.j2"
 
 
 @dataclass(frozen=True)
@@ -91,6 +92,7 @@ def header(output: Output) -> Markup:
 
 
 def _field_labels(site: SiteData, name: str) -> dict[str, dict[str, str]]:
+    """x-labels of every enum field of a dataset (through $ref too), by field name."""
     ds = site[name]
     props = ds.schema.get("items", {}).get("properties", {})
     return {fld: labels for fld in props if (labels := ds.labels(fld))}
@@ -135,7 +137,7 @@ def make_environment(site: SiteData, config: SiteConfig) -> jinja2.Environment:
 
     def link(dataset: str, record_id: str) -> str:
         """The URL of a record's anchor (page and prefix from the schema's x-anchor)."""
-        return site_link(base, site[dataset].anchor["page"], anchor(dataset, record_id))
+        return site_link(base, site[dataset].anchor_page(record_id), anchor(dataset, record_id))
 
     def page_link(path: str) -> str:
         """The URL of a docs page (path inside docs/, optional #anchor)."""

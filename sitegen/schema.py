@@ -13,8 +13,9 @@ registers custom keywords with its validator:
 - `x-symbols: {value: "●●○"}` beside an `enum`: a symbol shown with the
   words, so that colour is never the only cue. It must cover the enum too.
 - `x-anchor: {"page": "...md", "prefix": "sys-"}` at the top: the page where
-  each record has an anchor `<prefix><id>`. Templates, stable links and the
-  page scripts all take anchors from here.
+  each record has an anchor `<prefix><id>` (or `"page_field": "page"`: the
+  record's own field names its page). Templates, stable links and the page
+  scripts all take anchors from here.
 - `x-min-records: N` at the top: the guide promises at least N records.
 - `x-messages: {keyword: {"field": ..., "message": ...}}`: the schema's own
   words for a rule the standard message would state badly (a oneOf, say).
@@ -50,8 +51,10 @@ PROJECT_KEYWORDS_SCHEMA: dict[str, Any] = {
         "description": {"type": "string", "minLength": 1},
         "items": {"type": "object"},
         ANCHOR: {
-            "type": "object", "additionalProperties": False, "required": ["page", "prefix"],
+            "type": "object", "additionalProperties": False, "required": ["prefix"],
+            "oneOf": [{"required": ["page"]}, {"required": ["page_field"]}],
             "properties": {"page": {"type": "string", "pattern": r"^[a-z0-9/_-]+\.md$"},
+                           "page_field": {"type": "string", "pattern": r"^[a-z_]+$"},
                            "prefix": {"type": "string", "pattern": r"^([a-z]+-)?$"}},
         },
         MIN_RECORDS: {"type": "integer", "minimum": 0},

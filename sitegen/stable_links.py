@@ -33,9 +33,9 @@ def record_anchors(site: SiteData) -> set[str]:
     """'/page/#anchor' of every record of every dataset with an x-anchor."""
     found = set()
     for name in site:
-        anchor = site[name].anchor
-        if anchor:
-            found |= {f"/{page_url(anchor['page'])}#{site[name].anchor_id(r['id'])}" for r in site.records(name)}
+        ds = site[name]
+        if ds.anchor:
+            found |= {f"/{page_url(ds.anchor_page(r['id']))}#{ds.anchor_id(r['id'])}" for r in site.records(name)}
     return found
 
 

@@ -13,35 +13,65 @@ from typing import Any
 
 from .config import SiteConfig
 from .data import SiteData
-from .fragments import overall_rating
+from .checks import system_kind
+from .fragments import developer_label, overall_rating, section_title
 from .links import site_link
 
 
 def record_url(site: SiteData, config: SiteConfig, dataset: str, record_id: str) -> str:
-    return site_link(config.base_path, site[dataset].anchor["page"], site[dataset].anchor_id(record_id))
+    return site_link(config.base_path, site[dataset].anchor_page(record_id), site[dataset].anchor_id(record_id))
+
+
+def target_link(site: SiteData, config: SiteConfig, target: str) -> dict[str, str]:
+    """`page.md#anchor` as a link the script can show: its URL and its section's title."""
+    page, _, anchor = target.partition("#")
+    return {"href": site_link(config.base_path, page, anchor), "title": section_title(site, config, target)}
+
+
+def chooser_system(site: SiteData, config: SiteConfig, system: dict[str, Any]) -> dict[str, Any]:
+    """What a recommendation needs to know about one system to list and rank it."""
+    return {"id": system["id"], "name": system["name"], "href": record_url(site, config, "systems", system["id"]),
+            "kind": system_kind(system), "outputs": system["outputs"],
+            "open_weights": system["open_weights"] == "yes", "small": system.get("small", False),
+            "agent": system["kind"] == "agent"}
 
 
 def chooser(site: SiteData, config: SiteConfig) -> dict[str, Any]:
-    """Everything the use-case chooser needs."""
+    """Everything the use-case chooser needs: tasks, the decision guide's questions
+    (data/choices.yaml) and the systems it may suggest."""
     systems = {s["id"]: s for s in site.records("systems")}
     use_cases = site["use_cases"]
     tasks = [{"id": u["id"], "task": u["task"], "outputs": u["outputs"], "best": u["best"],
-              "reason": u["reason"], "ratings": {**u["ratings"], "overall": overall_rating(site, u["ratings"])},
+              "reason": u["reason"], "watch": u["watch"],
+              "ratings": {**u["ratings"], "overall": overall_rating(site, u["ratings"])},
               "href": record_url(site, config, "use_cases", u["id"]),
-              "examples": [{"name": systems[e]["name"], "href": record_url(site, config, "systems", e)}
-                           for e in u["examples"]]}
+              "examples": u["examples"],
+              "also": [{"system": a["system"], "reason": a["reason"]} for a in u.get("also", [])],
+              "learn": [target_link(site, config, t) for t in u["learn"]]}
              for u in use_cases.records]
+    questions = [{"id": c["id"], "question": c["question"], "why": target_link(site, config, c["section"]),
+                  "options": [{"value": o["value"], "label": o["label"], "advice": o.get("advice", ""),
+                               "prefer": o.get("prefer", ""),
+                               "links": [target_link(site, config, t) for t in o.get("links", [])]}
+                              for o in c["options"]]}
+                 for c in sorted(site.records("choices"), key=lambda c: (c["order"], c["id"]))]
     outputs = [o for o in use_cases.enum("outputs") if any(o in u["outputs"] for u in use_cases.records)]
     output_labels = use_cases.labels("outputs")
-    return {"data": {"tasks": tasks, "outputs": outputs, "families": use_cases.labels("best"),
-                     "output_labels": {o: output_labels[o] for o in outputs}}}
+    return {"data": {"tasks": tasks, "questions": questions, "outputs": outputs, "families": use_cases.labels("best"),
+                     "output_labels": {o: output_labels[o] for o in outputs},
+                     "systems": {sid: chooser_system(site, config, s) for sid, s in sorted(systems.items())}}}
 
 
 def catalogue(site: SiteData, _config: SiteConfig) -> dict[str, Any]:
-    """Per-system facts the catalogue filters use, keyed by the row's anchor id."""
+    """Per-system facts the catalogue's filters use, keyed by the row's anchor id,
+    and the labels of every filter value."""
     systems = site["systems"]
-    rows = {systems.anchor_id(s["id"]): {"llm": s["llm"], "open_weights": s["open_weights"],
-                                         "developer": s["developer"],
-                                         "modalities": sorted(set(s["inputs"]) | set(s["outputs"]))}
+    rows = {systems.anchor_id(s["id"]): {"id": s["id"], "name": s["name"], "llm": s["llm"], "open_weights": s["open_weights"],
+                                         "developer": s["developer"], "developer_label": developer_label(s),
+                                         "reads": s["inputs"], "makes": s["outputs"]}
             for s in systems.records}
-    return {"data": {"rows": rows, "llm": systems.labels("llm"), "open_weights": systems.labels("open_weights")}}
+    used = {m for s in systems.records for m in s["inputs"] + s["outputs"]}
+    modalities = {m: label for m, label in systems.labels("inputs").items() if m in used}
+    developers = sorted({s["developer"] for s in systems.records}, key=str.casefold)
+    return {"data": {"rows": rows, "llm": systems.labels("llm"), "open_weights": systems.labels("open_weights"),
+                     "modalities": modalities, "developers": developers}}

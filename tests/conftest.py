@@ -67,7 +67,7 @@ def pages(site) -> dict[str, Path]:
 def copy_project(dest: Path) -> Path:
     """A throwaway copy of everything a build reads, for tests that change inputs."""
     ignore = shutil.ignore_patterns("__pycache__", "downloads", "index.html")
-    for name in ("data", "docs", "overrides", "sitegen"):
+    for name in ("data", "docs", "overrides", "sitegen", "snippets"):
         shutil.copytree(ROOT / name, dest / name, ignore=ignore)
     shutil.copy(ROOT / "mkdocs.yml", dest / "mkdocs.yml")
     return dest

@@ -85,39 +85,49 @@ def test_opened_answers_and_used_widgets_stay_accessible(page, base_url):
     assert axe_violations(page) == []
     page.goto(base_url + "compare/use-cases/")
     wait_ready(page)
-    page.check("input[name=chooser-output][value=image]")
+    page.check("input[name=output][value=image]")
+    page.check("input[name=data-private][value=no]")
+    assert axe_violations(page) == []
+    page.goto(base_url + "compare/systems/?compare=gpt-5,claude-5&developer=Google")
+    wait_ready(page)
+    page.wait_for_selector("#compare table")
+    assert axe_violations(page) == []
+    page.goto(base_url + "concepts/llms/")
+    wait_ready(page)
+    page.check(".quiz__item input[type=radio] >> nth=0")
     assert axe_violations(page) == []
 
 
 def chooser_result(tab) -> str:
-    return tab.inner_text(".chooser__result")
+    return tab.inner_text("#chooser-recommendation")
 
 
 def test_chooser_recommends_the_right_kind_of_model(page, base_url):
     page.goto(base_url + "compare/use-cases/")
     wait_ready(page)
     assert page.is_visible("#use-case-chooser")
-    assert page.get_attribute(".chooser__result", "aria-live") == "polite"
-    page.check("input[name=chooser-output][value=audio]")
+    assert page.get_attribute(".chooser__status", "aria-live") == "polite"
+    page.check("input[name=output][value=audio]")
     options = page.eval_on_selector_all("#chooser-task option", "els => els.map(e => e.value)")
     assert options == [u["id"] for u in DATA["use_cases"] if "audio" in u["outputs"]]
     page.select_option("#chooser-task", "music")
     result = chooser_result(page)
-    assert "Best fit: An image, audio or video model." in result
+    assert "Use: An image, audio or video model" in result
     assert "MusicLM" in result
-    page.check("input[name=chooser-output][value=decision]")
+    assert "Recommendation: An image, audio or video model" in page.inner_text(".chooser__status")
+    page.check("input[name=output][value=decision]")
     page.select_option("#chooser-task", "fraud-detection")
-    assert "Best fit: Non-generative ML." in chooser_result(page)
-    page.check("input[name=chooser-output][value=code]")
+    assert "Use: Non-generative ML" in chooser_result(page)
+    page.check("input[name=output][value=code]")
     result = chooser_result(page)
-    assert "Best fit: An LLM." in result and "GitHub Copilot" in result
+    assert "Use: An LLM" in result and "GitHub Copilot" in result
     assert "generative AI overall strong" in result
 
 
 def test_chooser_works_with_the_keyboard_alone(page, base_url):
     page.goto(base_url + "compare/use-cases/")
     wait_ready(page)
-    page.focus("input[name=chooser-output][value=text]")
+    page.focus("input[name=output][value=text]")
     page.keyboard.press("Space")
     page.focus("#chooser-task")
     first = chooser_result(page)
@@ -129,8 +139,7 @@ def test_chooser_works_with_the_keyboard_alone(page, base_url):
 
 
 def visible_system_ids(tab) -> list[str]:
-    return tab.eval_on_selector_all(
-        ".catalogue tbody tr:not([hidden])", "rows => rows.map(r => r.id.slice(4))")
+    return tab.eval_on_selector_all(".catalogue tbody tr:not([hidden])", "rows => rows.map(r => r.dataset.system)")
 
 
 def test_catalogue_filters_change_the_rows(page, base_url):
@@ -142,15 +151,77 @@ def test_catalogue_filters_change_the_rows(page, base_url):
     assert page.inner_text(".catalogue-controls__count") == \
         f"Showing {sum(s['llm'] == 'yes' for s in DATA['systems'])} of {len(DATA['systems'])} systems."
     page.select_option("#catalogue-filter-llm", "")
-    page.select_option("#catalogue-filter-modality", "image")
-    page.select_option("#catalogue-filter-open_weights", "yes")
-    expected = [s["id"] for s in DATA["systems"]
-                if s["open_weights"] == "yes" and "image" in s["inputs"] + s["outputs"]]
+    page.select_option("#catalogue-filter-makes", "image")
+    page.select_option("#catalogue-filter-open", "yes")
+    expected = [s["id"] for s in DATA["systems"] if s["open_weights"] == "yes" and "image" in s["outputs"]]
     assert sorted(visible_system_ids(page)) == sorted(expected) == ["stable-diffusion"]
-    page.select_option("#catalogue-filter-modality", "")
-    page.select_option("#catalogue-filter-open_weights", "")
+    page.select_option("#catalogue-filter-makes", "")
+    page.select_option("#catalogue-filter-reads", "image")
+    expected = [s["id"] for s in DATA["systems"] if s["open_weights"] == "yes" and "image" in s["inputs"]]
+    assert sorted(visible_system_ids(page)) == sorted(expected) and expected
+    page.select_option("#catalogue-filter-reads", "")
+    page.select_option("#catalogue-filter-open", "")
     page.select_option("#catalogue-filter-developer", "OpenAI")
     assert sorted(visible_system_ids(page)) == sorted(s["id"] for s in DATA["systems"] if s["developer"] == "OpenAI")
+
+
+def test_one_organisation_finds_all_its_units(page, base_url):
+    """Google, Google DeepMind and Google Research are one organisation in the filter."""
+    page.goto(base_url + "compare/systems/")
+    wait_ready(page)
+    page.select_option("#catalogue-filter-developer", "Google")
+    ids = sorted(visible_system_ids(page))
+    assert ids == sorted(s["id"] for s in DATA["systems"] if s["developer"] == "Google")
+    assert {"gemini", "imagen", "veo-3"} <= set(ids)
+    units = page.eval_on_selector_all(".catalogue tbody tr:not([hidden]) td:nth-child(2)", "cs => cs.map(c => c.textContent)")
+    assert "Google DeepMind" in units and "Google Research" in units
+
+
+def test_catalogue_filters_live_in_the_url_with_reset_and_a_no_match_message(page, base_url):
+    page.goto(base_url + "compare/systems/")
+    wait_ready(page)
+    page.select_option("#catalogue-filter-developer", "Google")
+    page.select_option("#catalogue-filter-makes", "video")
+    assert "developer=Google" in page.url and "makes=video" in page.url
+    shown = sorted(visible_system_ids(page))
+    page.goto(page.url)  # a reload, or a shared link
+    wait_ready(page)
+    assert page.input_value("#catalogue-filter-developer") == "Google"
+    assert page.input_value("#catalogue-filter-makes") == "video"
+    assert sorted(visible_system_ids(page)) == shown
+    assert not page.is_visible(".catalogue-empty")
+    page.select_option("#catalogue-filter-open", "yes")  # no open-weight Google video model
+    assert visible_system_ids(page) == []
+    assert page.is_visible(".catalogue-empty")
+    assert page.inner_text(".catalogue-controls__count") == "No system matches these filters."
+    page.click(".catalogue-controls__reset")
+    assert len(visible_system_ids(page)) == len(DATA["systems"])
+    assert "?" not in page.url and not page.is_visible(".catalogue-empty")
+    assert page.is_disabled(".catalogue-controls__reset")
+
+
+def test_compare_view_shows_the_chosen_systems_and_has_a_shareable_url(page, base_url):
+    page.goto(base_url + "compare/systems/")
+    wait_ready(page)
+    assert not page.is_visible("#compare")
+    page.check("input[type=checkbox][value=gpt-5]")
+    assert "Choose one or two more" in page.inner_text("#compare")
+    page.check("input[type=checkbox][value=claude-5]")
+    page.check("input[type=checkbox][value=gemini]")
+    assert page.is_disabled("input[type=checkbox][value=llama-4]"), "at most three"
+    names = {s["id"]: s["name"] for s in DATA["systems"]}
+    heads = page.eval_on_selector_all("#compare thead th", "ths => ths.map(t => t.textContent)")
+    assert heads == ["Fact", names["gpt-5"], names["claude-5"], names["gemini"]]
+    assert "compare=gpt-5%2Cclaude-5%2Cgemini" in page.url
+    facts = page.eval_on_selector_all("#compare tbody th", "ths => ths.map(t => t.textContent)")
+    assert "Developer" in facts and "Open weights" in facts
+    assert page.evaluate("[...document.querySelectorAll('#compare [id]')].map(e => e.id)") == ["compare-title"]
+    other = page.context.new_page()
+    other.goto(page.url)
+    wait_ready(other)
+    assert other.eval_on_selector_all("#compare thead th", "ths => ths.map(t => t.textContent)") == heads
+    other.click(".catalogue-compare__clear")
+    assert not other.is_visible("#compare") and "compare=" not in other.url
 
 
 def test_catalogue_sorts_by_any_column(page, base_url):
@@ -172,11 +243,11 @@ def test_catalogue_sorts_by_any_column(page, base_url):
 def test_faq_deep_link_opens_its_answer(page, base_url):
     page.goto(base_url + "faq/#does-it-remember-me")
     wait_ready(page)
-    page.wait_for_function("document.getElementById('does-it-remember-me').open")
-    assert page.is_visible("#does-it-remember-me p")
+    page.wait_for_function("document.getElementById('does-it-remember-me').closest('details').open")
+    assert page.is_visible("details:has(#does-it-remember-me) p")
     box = page.locator("#does-it-remember-me").bounding_box()
     assert 0 <= box["y"] < 900
-    assert not page.evaluate("document.getElementById('main-difference').open")
+    assert not page.evaluate("document.getElementById('main-difference').closest('details').open")
 
 
 def test_faq_link_from_another_page_opens_its_answer(page, base_url):
@@ -184,7 +255,7 @@ def test_faq_link_from_another_page_opens_its_answer(page, base_url):
     wait_ready(page)
     page.click("article a[href$='faq/#chatgpt-llm-or-product']")
     page.wait_for_url("**/faq/#chatgpt-llm-or-product")
-    page.wait_for_function("document.getElementById('chatgpt-llm-or-product').open")
+    page.wait_for_function("document.getElementById('chatgpt-llm-or-product').closest('details').open")
 
 
 def test_same_page_hash_links_keep_structured_data_intact(page, base_url):
@@ -193,7 +264,7 @@ def test_same_page_hash_links_keep_structured_data_intact(page, base_url):
     wait_ready(page)
     page.evaluate("""() => { const a = document.createElement('a'); a.href = location.pathname + '#open-weights';
                              a.textContent = 'jump'; document.querySelector('article').append(a); a.click(); }""")
-    page.wait_for_function("document.getElementById('open-weights').open")
+    page.wait_for_function("document.getElementById('open-weights').closest('details').open")
     types = page.evaluate("[...document.querySelectorAll('article script')].map(s => s.type)")
     assert types == ["application/ld+json"]
     assert page.log.console_errors == []
@@ -206,7 +277,7 @@ def test_faq_copy_link_button(chromium, base_url):
     wait_ready(tab)
     buttons = tab.locator(".faq__copy")
     assert buttons.count() == len(DATA["faq"])
-    tab.click("#open-weights + .faq__copy")
+    tab.click(".faq__item:has(#open-weights) .faq__copy")
     assert tab.evaluate("navigator.clipboard.readText()") == base_url + "faq/#open-weights"
     assert "copied" in tab.inner_text(".faq-status")
     context.close()
@@ -251,9 +322,10 @@ def test_print_shows_answers_and_link_addresses_and_hides_navigation(page, base_
     assert page.evaluate("[...document.querySelectorAll('details')].every(d => d.open)")
     assert not page.is_visible(".md-header") and not page.is_visible(".md-sidebar--primary")
     after = page.evaluate("""getComputedStyle(document.querySelector('article p a[data-print-href]'), '::after').content""")
-    assert "http://127.0.0.1" in after
+    assert "https://" in after  # links to other websites print their address; the guide's own links do not
+    assert not page.evaluate("[...document.querySelectorAll('article a[data-print-href]')].some(a => a.origin === location.origin)")
     page.evaluate("window.dispatchEvent(new Event('afterprint'))")
-    assert not page.evaluate("[...document.querySelectorAll('details.question')].some(d => d.open)")
+    assert not page.evaluate("[...document.querySelectorAll('details.quiz__answer')].some(d => d.open)")
 
 
 @pytest.mark.parametrize("width", [1280, 375])
@@ -317,7 +389,8 @@ def test_chooser_links_each_example_to_its_own_row(chromium, gpt4o_first_site):
         tab.goto(base + "compare/use-cases/")
         wait_ready(tab)
         tab.select_option("#chooser-task", DATA["use_cases"][0]["id"])
-        links = tab.eval_on_selector_all(".chooser__result a", "as => as.map(a => [a.textContent, a.href])")
+        links = tab.eval_on_selector_all("#chooser-recommendation .chooser__systems a",
+                                         "as => as.map(a => [a.textContent, a.href])")
         assert [l for l in links if l[0].startswith("GPT-4")] == [
             ["GPT-4o", f"{base}compare/systems/#sys-gpt-4o"], ["GPT-4", f"{base}compare/systems/#sys-gpt-4"]]
         tab.close()

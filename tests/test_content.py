@@ -30,9 +30,7 @@ REQUIRED_FAQ_IDS = [
 # Wrong, outdated or contradictory claims in the source articles (fact sheet, section 1).
 REQUIRED_MYTHS = ["genai-is-one-model", "llms-text-only", "genai-uses-gans-vaes", "llm-memory-units",
                   "superset-rated-lower", "response-rate-37", "multimodal-future", "genai-reads-xrays"]
-TEACHING_PAGES = ["concepts/generative-ai/", "concepts/llms/", "concepts/relationship/",
-                  "concepts/how-they-work/", "compare/differences/", "compare/use-cases/",
-                  "compare/systems/", "compare/timeline/"]
+TEACHING_PAGES = sorted(page.removesuffix(".md") + "/" for page in {q["page"] for q in DATA["quiz"]})
 
 
 @pytest.fixture(scope="module")
@@ -54,7 +52,7 @@ def test_every_seed_system_is_in_the_catalogue():
 
 
 # Datasets that state no facts: the bibliography itself, and site addresses.
-NON_FACT_DATASETS = {"sources", "redirects"}
+NON_FACT_DATASETS = {"sources", "redirects", "changes", "quiz"}  # a change log; questions cite where they state a fact
 
 
 def test_every_fact_stating_dataset_requires_sources():
@@ -78,11 +76,12 @@ def test_faq_has_the_required_questions_with_unique_ids():
 
 
 def test_every_faq_id_is_a_linkable_element(docs):
+    """Each answer's id sits on its question, a heading inside the summary, so
+    faq/#id lands on the question (site.js opens the answer around it)."""
     faq = docs["faq/"]
-    for q in DATA["faq"]:
-        element = faq.find("details", id=q["id"])
-        assert element is not None, q["id"]
-        assert element.find("summary").text().strip() == q["question"]
+    entries = [d for d in faq.iter("details") if "faq" in d.attrs.get("class", "").split()]
+    headed = {h.attrs["id"]: h.text().strip() for d in entries for h in d.find("summary").iter("h3") if "id" in h.attrs}
+    assert headed == {q["id"]: q["question"] for q in DATA["faq"]}
 
 
 def test_faq_json_ld_matches_the_data(docs):
@@ -108,9 +107,14 @@ def test_teaching_aids(docs, url):
     assert titles[0] == "Learning objectives", url
     assert "Key takeaways" in titles, url
     assert doc.find("h2", id="check-your-understanding") is not None, url
-    questions = [d for d in doc.iter("details") if "question" in d.attrs.get("class", "").split()]
-    assert len(questions) >= 3, url
-    assert all("open" not in d.attrs for d in questions), "answers start hidden"
+    questions = [d for d in doc.iter("section") if "quiz__item" in d.attrs.get("class", "").split()]
+    assert len(questions) == sum(1 for q in DATA["quiz"] if q["page"] == url.removesuffix("/") + ".md") >= 4, url
+    for item in questions:
+        answer = item.find("details")
+        assert "quiz__answer" in answer.attrs["class"] and "open" not in answer.attrs, "answers start hidden"
+        assert len(list(item.find("ol").iter("li"))) == len(list(answer.find("ul").iter("li"))), "feedback per option"
+    assert not [d for d in doc.iter("details") if "question" in d.attrs.get("class", "").split()], \
+        "no hand-written question blocks are left"
 
 
 def test_nesting_diagram_is_accessible_svg_with_real_text(docs):

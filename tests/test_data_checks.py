@@ -138,8 +138,8 @@ def test_duplicate_id(project):
 
 
 def test_dangling_reference(project):
-    line, problem = first_problem(project, "data/differences.yaml", "  sources: [ho-2020-ddpm, brown-2020-gpt3]\n",
-                                  "  sources: [ho-2020-ddpm, no-such-paper]\n")
+    line, problem = first_problem(project, "data/differences.yaml", "  sources: [ho-2020-ddpm, brown-2020-gpt3, anthropic-2025-claude-4]\n",
+                                  "  sources: [ho-2020-ddpm, no-such-paper, anthropic-2025-claude-4]\n")
     assert problem == (f"data/differences.yaml:{line}: how-it-generates.sources: "
                        "unknown sources id 'no-such-paper' (no such record in data/sources.yaml)")
 
@@ -283,8 +283,8 @@ def test_an_x_ref_inside_defs_is_still_checked(project):
         schema["$defs"] = {"source_id": {"type": "string", "x-ref": "sources"}}
         schema["items"]["properties"]["sources"]["items"] = {"$ref": "#/$defs/source_id"}
     edit_schema(project, "differences", move_to_defs)
-    line = replace_once(project / "data/differences.yaml", "  sources: [ho-2020-ddpm, brown-2020-gpt3]\n",
-                        "  sources: [ho-2020-ddpm, no-such-paper]\n")
+    line = replace_once(project / "data/differences.yaml", "  sources: [ho-2020-ddpm, brown-2020-gpt3, anthropic-2025-claude-4]\n",
+                        "  sources: [ho-2020-ddpm, no-such-paper, anthropic-2025-claude-4]\n")
     assert problems(project) == [f"data/differences.yaml:{line}: how-it-generates.sources: "
                                  "unknown sources id 'no-such-paper' (no such record in data/sources.yaml)"]
 
@@ -348,3 +348,79 @@ def test_an_env_tag_in_mkdocs_yml_is_understood(project, monkeypatch):
 def test_real_data_is_valid():
     from sitegen.data import load_all
     assert {"sources", "differences", "glossary"} <= set(load_all(ROOT / "data"))
+
+
+# --- stances, examples, self-checks and links into pages ----------------------------
+
+
+def test_a_record_that_contradicts_a_stance_is_named(project):
+    """Was (audit #4): the catalogue called BERT an LLM while a FAQ answer said it was not."""
+    line = replace_once(project / "data/systems.yaml", "  llm: no\n  llm_note: A language model, but a small one.",
+                        "  llm: yes\n  llm_note: A language model, but a small one.")
+    found = problems(project)
+    assert found[0] == (f"data/systems.yaml:{line}: bert.llm: 'yes' contradicts the stance 'bert-is-llm' in "
+                        "data/stances.yaml (No: a language model, but not an LLM): expected 'no'")
+    assert all("'bert' is an LLM" in p for p in found[1:])  # and BERT, now an LLM, no longer fits its tasks
+
+
+def test_a_phrase_a_stance_avoids_is_named(project):
+    path = project / "data/faq.yaml"
+    text = path.read_text(encoding="utf-8")
+    answer = re.search(r"^- id: is-bert-llm\n(?:  .*\n)*?  answer: ", text, re.M)
+    line = text[: answer.end()].count("\n") + 1
+    path.write_text(text[: answer.end()] + "BERT is an LLM. " + text[answer.end():], encoding="utf-8")
+    found = problems(project)
+    assert len(found) == 1 and found[0].startswith(f"data/faq.yaml:{line}: is-bert-llm.answer: ")
+    assert "'BERT is an LLM'" in found[0] and "bert-is-llm" in found[0]
+
+
+def test_an_example_of_another_kind_must_be_an_explicit_alternative(project):
+    """Was (issue 11): the speech task's best fit was an audio model, its only example an LLM."""
+    line = replace_once(project / "data/use_cases.yaml", "  best: media\n  reason: Dedicated speech models give the most "
+                        "control over voice. Some multimodal LLMs, such as GPT-4o, can also speak.\n  examples: []\n",
+                        "  best: media\n  reason: Dedicated speech models give the most control over voice. Some "
+                        "multimodal LLMs, such as GPT-4o, can also speak.\n  examples: [gpt-4o]\n")
+    assert problems(project) == [f"data/use_cases.yaml:{line + 2}: speech.examples: 'gpt-4o' is an LLM, but the best "
+                                 "fit is an image, audio or video model; list it under `also` with a reason"]
+
+
+def test_a_question_needs_exactly_one_right_answer(project):
+    line = replace_once(project / "data/quiz.yaml", '    - text: "Only multimodal LLMs are generative AI."\n',
+                        '    - text: "Only multimodal LLMs are generative AI."\n      correct: true\n')
+    found = problems(project)
+    assert found == [f"data/quiz.yaml:{line - 9}: every-llm-is-generative.options: needs exactly one option with "
+                     "`correct: true`, found 2"] or (len(found) == 1 and "found 2" in found[0]
+                                                     and found[0].startswith("data/quiz.yaml:"))
+
+
+def test_a_question_must_link_to_a_section_that_exists(project):
+    line = replace_once(project / "data/quiz.yaml", "  section: concepts/relationship.md#bert\n",
+                        "  section: concepts/relationship.md#no-such-section\n")
+    assert problems(project) == [f"data/quiz.yaml:{line}: every-llm-is-generative.section: "
+                                 "docs/concepts/relationship.md has no section #no-such-section"]
+
+
+def test_every_teaching_page_needs_four_questions(project):
+    path = project / "data/quiz.yaml"
+    text = path.read_text(encoding="utf-8")
+    kept = re.sub(r"(?ms)^- id: [^\n]*\n  page: practice/rules\.md\n.*?(?=^- id: |^# |\Z)", "", text)
+    assert kept != text
+    path.write_text(kept, encoding="utf-8")
+    first_record = kept[: kept.index("- id:")].count("\n") + 1
+    assert problems(project) == [f"data/quiz.yaml:{first_record}: docs/practice/rules.md has 0 question(s); "
+                                 "every practice page needs at least 4"]
+
+
+def test_a_link_from_data_to_a_missing_section_is_named(project):
+    line = replace_once(project / "data/choices.yaml", "  section: practice/choosing.md#step-size\n",
+                        "  section: practice/choosing.md#step-sizes\n")
+    assert problems(project) == [f"data/choices.yaml:{line}: size.section: "
+                                 "docs/practice/choosing.md has no section #step-sizes"]
+
+
+def test_a_broken_dataset_does_not_blame_the_questions_that_link_to_it(project):
+    """A question's anchor on a page whose data file is broken is not reported twice."""
+    path = project / "data/systems.schema.json"
+    path.write_text(path.read_text().replace('"#/$defs/modality"', '"#/$defs/modalty"', 1))
+    found = problems(project)
+    assert found and all(p.startswith("data/systems.schema.json:") for p in found), found

@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import CONFIG, ROOT
+from conftest import CONFIG, DATA, ROOT
 from sitegen import render
 from sitegen.data import load_all
 from sitegen.outputs import FRAGMENTS, outputs_for
@@ -21,7 +21,7 @@ from sitegen.outputs import FRAGMENTS, outputs_for
 HERE = Path(__file__).resolve().parent
 FIXTURE = HERE / "fixtures" / "tiny"
 GOLDEN = HERE / "golden"
-GOLDEN_NAMES = ["differences", "sources", "glossary"]
+GOLDEN_NAMES = ["differences", "differences-brief", "sources", "glossary"]
 
 
 @pytest.fixture(scope="module")
@@ -66,18 +66,23 @@ def test_every_fragment_names_its_data_and_template(tiny_data):
 
 def test_one_name_per_output():
     """The registry key, the template and the snippet share one name, and each page includes its own."""
-    names = [f.name for f in FRAGMENTS]
+    every = [o for o in outputs_for(DATA) if isinstance(o, render.Fragment)]
+    names = [f.name for f in every]
     assert len(names) == len(set(names))
     templates = {p.name.removesuffix(".md.j2") for p in render.TEMPLATE_DIR.glob("*.md.j2")}
-    assert templates == set(names), "a template without an output, or an output without a template"
-    for fragment in FRAGMENTS:
+    used = {f.template.removesuffix(".md.j2") for f in every}
+    assert templates == used, "a template without an output, or an output without a template"
+    assert {f.name for f in every if f.family} == {f"quiz-{p.removesuffix('.md').replace('/', '-')}"
+                                                   for p in {q["page"] for q in DATA.records("quiz")}}
+    for fragment in every:
         if fragment.page is None:
             continue
         text = (ROOT / "docs" / fragment.page).read_text(encoding="utf-8")
         assert f'--8<-- "{fragment.name}.md"' in text, f"{fragment.page} does not include {fragment.name}.md"
     included = {line.split('"')[1] for p in (ROOT / "docs").rglob("*.md")
                 for line in p.read_text(encoding="utf-8").splitlines() if line.startswith("--8<--")}
-    assert included <= {f"{n}.md" for n in names}
+    shared = {p.name for p in (ROOT / "snippets").glob("*.md")}  # hand-written text several pages share
+    assert included <= {f"{n}.md" for n in names} | shared
 
 
 def test_a_missing_dataset_is_named(tmp_path):

@@ -5,12 +5,13 @@ from __future__ import annotations
 import csv
 import io
 import json
+import re
 import xml.etree.ElementTree as ET
 from urllib.parse import urljoin
 
 import pytest
 
-from conftest import CONFIG, DATA
+from conftest import CONFIG, DATA, ROOT
 from sitegen import stable_links
 from sitegen.htmlscan import parse_file
 from test_site import SITE_URL
@@ -75,8 +76,34 @@ def test_every_page_but_home_has_a_cite_block_with_its_url(docs):
             continue
         text = block.text()
         title = meta(doc, property="og:title")
-        assert "Generative AI vs LLMs. (" in text and f"{title}. {SITE_URL + url}" in text, url
+        end = "" if title[-1] in "?!." else "."
+        assert f"Generative AI vs LLMs. ({doc.find('time').attrs['datetime'][:4]}). {title}{end} Retrieved " in text, url
+        assert f"from {SITE_URL + url}" in text, url
         assert "@misc{genai-vs-llm-" in text and f"\\url{{{SITE_URL + url}}}" in text, url
+        assert "urldate" in text, url
+
+
+def test_apa_never_puts_a_full_stop_after_a_question_mark(docs):
+    """Audit of issue 11: "*What is generative AI?*." had both."""
+    titles = {url: meta(doc, property="og:title") for url, doc in docs.items()}
+    asking = [url for url, title in titles.items() if title.endswith("?")]
+    assert asking, "some page titles end with a question mark"
+    for url in asking:
+        assert "?. " not in docs[url].find("details", id="cite-this-page").text(), url
+
+
+def test_bibtex_titles_are_tex_escaped_not_html_escaped():
+    """The BibTeX entry is TeX: & becomes \\&, never &amp; (issue 11)."""
+    from jinja2 import Environment, FileSystemLoader
+    env = Environment(loader=FileSystemLoader(str(ROOT / "overrides")), autoescape=True)
+    env.filters["url"] = lambda path: "/" + path
+    page = type("Page", (), {"meta": {"reviewed": "2026-12-01"}, "url": "x/", "canonical_url": "https://e.org/x/"})
+    html = env.get_template("partials/cite.html").render(page=page, page_title="Rock & roll: 100% of {AI}_#1?")
+    import html as html_module
+    bibtex = html_module.unescape(html.split('data-cite="bibtex"')[1].split("</pre>")[0])
+    assert r"title        = {Rock \& roll: 100\% of \{AI\}\_\#1?}" in bibtex
+    apa = html.split('data-cite="apa"')[1].split("</pre>")[0]
+    assert "Rock &amp; roll: 100% of {AI}_#1?</i> Retrieved" in apa
 
 
 @pytest.mark.parametrize("name", sorted(DATA))
@@ -93,3 +120,11 @@ def test_instructors_page_links_every_download(docs):
     hrefs = {urljoin(page, a.attrs.get("href", "")) for a in docs["instructors/"].iter("a")}
     for name in DATA:
         assert {f"{SITE_URL}downloads/{name}.json", f"{SITE_URL}downloads/{name}.csv"} <= hrefs
+
+
+def test_pages_announce_the_feed_and_say_when_they_were_reviewed(docs):
+    for url, doc in docs.items():
+        links = [l for l in doc.iter("link") if l.attrs.get("type") == "application/atom+xml"]
+        assert links, url
+        time = doc.find("time")
+        assert time is not None and re.fullmatch(r"\d{4}-\d{2}-\d{2}", time.attrs["datetime"]), url

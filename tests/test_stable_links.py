@@ -58,4 +58,5 @@ def test_every_record_anchor_is_a_published_link():
 
 
 def test_row_anchor_prefixes_come_from_the_schemas():
-    assert set(stable_links.row_anchor_prefixes(DATA)) == {"diff-", "sys-", "use-", "arch-", "src-", "ev-"}
+    assert set(stable_links.row_anchor_prefixes(DATA)) == {"diff-", "sys-", "use-", "arch-", "src-", "ev-", "rule-",
+                                                            "case-", "change-", "quiz-", "stance-"}
