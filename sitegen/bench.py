@@ -39,6 +39,7 @@ from pathlib import Path
 
 from . import readability, stable_links
 from .build import ENGINES, ENGINES_HOME, ENV
+from .config import PROJECT_INPUTS
 from .sitecheck import target_file
 
 ROOT = Path.cwd()
@@ -102,7 +103,7 @@ def cpu_seconds(command: list[str], cwd: Path) -> float:
 
 def project_copy(dest: Path, scale: int = 1) -> Path:
     """A copy of the project; with scale > 1, every list dataset holds `scale` times its records."""
-    for name in ("data", "docs", "overrides", "sitegen"):
+    for name in PROJECT_INPUTS:
         shutil.copytree(ROOT / name, dest / name,
                         ignore=shutil.ignore_patterns("__pycache__", "downloads", "index.html"))
     shutil.copy(ROOT / "mkdocs.yml", dest / "mkdocs.yml")

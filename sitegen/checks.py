@@ -232,9 +232,17 @@ STATES_FALSE_CLAIMS = {("myths", "claim")}
 @check("stances-not-contradicted", ("stances",))
 def stances_not_contradicted(ds: Dataset, site: SiteData) -> Iterator[str]:
     """No data field and no page may use a phrase that contradicts a stance."""
-    phrases = [(stance, phrase) for _, stance in ds.valid() for phrase in stance["avoid"]]
-    if not phrases:
+    by_phrase = {phrase.casefold(): stance for _, stance in ds.valid() for phrase in stance["avoid"]}
+    if not by_phrase:
         return
+    # One pass per text: every avoided phrase at once, longest first, any case.
+    pattern = re.compile("|".join(re.escape(p) for p in sorted(by_phrase, key=len, reverse=True)), re.I)
+
+    def contradictions(text: str) -> Iterator[tuple[str, dict[str, Any]]]:
+        for match in dict.fromkeys(m.group(0).casefold() for m in pattern.finditer(text)):
+            stance = by_phrase[match]
+            yield next(p for p in stance["avoid"] if p.casefold() == match), stance
+
     for name in sorted(site.datasets):
         if name == ds.name:
             continue
@@ -244,18 +252,16 @@ def stances_not_contradicted(ds: Dataset, site: SiteData) -> Iterator[str]:
                 if (name, fld) in STATES_FALSE_CLAIMS:
                     continue
                 for sub, text in _strings(value):
-                    for stance, phrase in phrases:
-                        if phrase.casefold() in text.casefold():
-                            yield other.problem(i, fld, f"{phrase!r} contradicts the stance {stance['id']!r} "
-                                                        f"in data/stances.yaml ({stance['answer']})", *sub)
+                    for phrase, stance in contradictions(text):
+                        yield other.problem(i, fld, f"{phrase!r} contradicts the stance {stance['id']!r} "
+                                                    f"in data/stances.yaml ({stance['answer']})", *sub)
     if not site.docs_dir.is_dir():
         return
     for page in sorted(site.docs_dir.rglob("*.md")):
         for n, line in enumerate(page.read_text(encoding="utf-8").splitlines(), 1):
-            for stance, phrase in phrases:
-                if phrase.casefold() in line.casefold():
-                    yield (f"docs/{page.relative_to(site.docs_dir).as_posix()}:{n}: {phrase!r} contradicts the stance "
-                           f"{stance['id']!r} in data/stances.yaml ({stance['answer']})")
+            for phrase, stance in contradictions(line):
+                yield (f"docs/{page.relative_to(site.docs_dir).as_posix()}:{n}: {phrase!r} contradicts the stance "
+                       f"{stance['id']!r} in data/stances.yaml ({stance['answer']})")
 
 
 # --- the question bank --------------------------------------------------------------
@@ -347,7 +353,9 @@ def page_targets_exist(ds: Dataset, site: SiteData) -> Iterator[str]:
                 if not docs_page_exists(site, page):
                     yield ds.problem(i, path[0], f"no page docs/{page}", *path[1:])
                     continue
-                if anchor and anchor not in cache.setdefault(page, page_anchors(site, page)) and anchors_known(site, page):
+                if page not in cache:
+                    cache[page] = page_anchors(site, page)
+                if anchor and anchor not in cache[page] and anchors_known(site, page):
                     yield ds.problem(i, path[0], f"docs/{page} has no section #{anchor}", *path[1:])
 
 

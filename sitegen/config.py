@@ -20,6 +20,10 @@ class ConfigError(Exception):
     """mkdocs.yml cannot be used: a message naming the file and the setting."""
 
 
+# Everything a build reads, besides mkdocs.yml: tests and the benchmark copy these.
+PROJECT_INPUTS = ("data", "docs", "overrides", "sitegen", "snippets")
+
+
 @dataclass(frozen=True)
 class SiteConfig:
     site_url: str

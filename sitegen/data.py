@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import json
 from dataclasses import dataclass, field
+from functools import cached_property
 from pathlib import Path
 from typing import Any, Iterator
 
@@ -91,7 +92,17 @@ class Dataset:
         anchor = self.anchor
         if "page" in anchor:
             return anchor["page"]
-        return next(r[anchor["page_field"]] for _, r in self.valid() if r["id"] == record_id)
+        return self._pages_by_id[record_id]
+
+    @cached_property
+    def by_id(self) -> dict[str, dict[str, Any]]:
+        """Records that passed their schema, by id (asked only after validation)."""
+        return {r["id"]: r for _, r in self.valid()}
+
+    @cached_property
+    def _pages_by_id(self) -> dict[str, str]:
+        """Record id -> its page, for anchors placed by a field (asked only after validation)."""
+        return {r["id"]: r[self.anchor["page_field"]] for _, r in self.valid()}
 
     def labels(self, *field_path: str) -> dict[str, str]:
         return schemas.labels(self.schema, field_path)
@@ -102,7 +113,7 @@ class Dataset:
     def enum(self, *field_path: str) -> list[str]:
         return schemas.enum(self.schema, field_path)
 
-    @property
+    @cached_property
     def ids(self) -> set[str]:
         return {r["id"] for r in (self.records if isinstance(self.records, list) else [])
                 if isinstance(r, dict) and isinstance(r.get("id"), str)}

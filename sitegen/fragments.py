@@ -143,8 +143,10 @@ def quiz_questions(site: SiteData, page: str) -> list[dict[str, Any]]:
 
 def quiz_for(page: str):
     def context(site: SiteData, config: SiteConfig) -> dict[str, Any]:
-        return {"questions": quiz_questions(site, page), "page_key": page.removesuffix(".md"),
-                "section_titles": section_titles(site, config), **with_stances(site, config)}
+        questions = quiz_questions(site, page)
+        return {"questions": questions, "page_key": page.removesuffix(".md"),
+                "section_titles": {q["section"]: section_title(site, config, q["section"]) for q in questions},
+                **with_stances(site, config)}
     return context
 
 
@@ -165,19 +167,13 @@ def section_title(site: SiteData, config: SiteConfig, target: str) -> str:
     for name in site if heading is None else ():
         ds = site[name]
         if ds.anchor and anchor.startswith(ds.anchor["prefix"]):
-            record = next((r for r in site.records(name) if ds.anchor_id(r["id"]) == anchor
-                           and ds.anchor_page(r["id"]) == page), None)
-            if record:
+            record = ds.by_id.get(anchor[len(ds.anchor["prefix"]):])
+            if record and ds.anchor_page(record["id"]) == page:
                 heading = next(record[f] for f in RECORD_TITLE_FIELDS + ("id",) if f in record)
                 break
     if heading is None or heading == page_title:
         return page_title
     return f"{heading} ({page_title})"
-
-
-def section_titles(site: SiteData, config: SiteConfig) -> dict[str, str]:
-    """Link text for each question's section."""
-    return {q["section"]: section_title(site, config, q["section"]) for q in site.records("quiz")}
 
 
 def progress(site: SiteData, config: SiteConfig) -> dict[str, Any]:

@@ -9,6 +9,7 @@ from pathlib import Path
 import pytest
 
 from sitegen import config as site_config
+from sitegen.config import PROJECT_INPUTS
 from sitegen.build import BuildResult, build_site as _build_site
 from sitegen.data import load_all
 
@@ -67,7 +68,7 @@ def pages(site) -> dict[str, Path]:
 def copy_project(dest: Path) -> Path:
     """A throwaway copy of everything a build reads, for tests that change inputs."""
     ignore = shutil.ignore_patterns("__pycache__", "downloads", "index.html")
-    for name in ("data", "docs", "overrides", "sitegen", "snippets"):
+    for name in PROJECT_INPUTS:
         shutil.copytree(ROOT / name, dest / name, ignore=ignore)
     shutil.copy(ROOT / "mkdocs.yml", dest / "mkdocs.yml")
     return dest

@@ -115,13 +115,6 @@ def test_search_finds_what_readers_type(page, base_url):
     assert misses == []
 
 
-def test_the_bibliography_is_not_in_the_search_index(site):
-    import json
-    docs = json.loads((site / "search" / "search_index.json").read_text(encoding="utf-8"))["docs"]
-    assert not [d for d in docs if d["location"].startswith("sources/")]
-    assert [d for d in docs if d["location"].startswith("faq/#") and d.get("boost", 1) > 1]
-
-
 # --- tables -------------------------------------------------------------------
 
 WIDE_TABLES = {"compare/use-cases/": ".data-table--use-cases", "compare/systems/": ".data-table--systems",

@@ -128,3 +128,13 @@ def test_pages_announce_the_feed_and_say_when_they_were_reviewed(docs):
         assert links, url
         time = doc.find("time")
         assert time is not None and re.fullmatch(r"\d{4}-\d{2}-\d{2}", time.attrs["datetime"]), url
+
+
+def test_the_search_index_leaves_out_the_bibliography_and_the_self_checks(site):
+    """References and quiz questions would crowd out the answers (issue 10)."""
+    docs = json.loads((site / "search" / "search_index.json").read_text(encoding="utf-8"))["docs"]
+    assert not [d for d in docs if d["location"].startswith("sources/")]
+    question = DATA.records("quiz")[0]["question"]
+    assert not [d["location"] for d in docs if question[:30] in d["text"]]
+    assert all(not d["text"] for d in docs if d["location"].endswith("#check-your-understanding"))
+    assert [d for d in docs if d["location"].startswith("faq/#") and d.get("boost", 1) > 1]
