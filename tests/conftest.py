@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import os
 import shutil
 from pathlib import Path
@@ -19,6 +20,17 @@ SUBPATH = CONFIG.base_path  # GitHub Pages serves the project site under this pa
 DATA = load_all(ROOT / "data")  # the real data, through the generator's own loader
 ENGINE = os.environ.get("SITE_ENGINE", "mkdocs")  # which engine builds the site under test (make test ENGINE=...)
 SITE_FIXTURES = {"site", "pages", "base_url", "docs"}
+
+# Where each engine's theme writes the search index, and the key holding its entries.
+SEARCH_INDEX = {"mkdocs": ("search/search_index.json", "docs"),
+                "properdocs": ("search/search_index.json", "docs"),
+                "zensical": ("search.json", "items")}
+
+
+def search_entries(site: Path) -> list[dict]:
+    """The built site's search entries, whichever engine wrote them."""
+    path, key = SEARCH_INDEX[ENGINE]
+    return json.loads((site / path).read_text(encoding="utf-8"))[key]
 
 
 def records(name: str) -> list[dict]:

@@ -9,13 +9,9 @@ from urllib.parse import urljoin, urlsplit
 
 import pytest
 
-from conftest import ENGINE
+from conftest import ENGINE, SEARCH_INDEX
 from sitegen.htmlscan import parse
 from sitegen.sitecheck import requested_urls
-
-
-# Where each engine's theme puts the search index.
-SEARCH_INDEX = {"mkdocs": "search/search_index.json", "properdocs": "search/search_index.json", "zensical": "search.json"}
 
 
 def fetch(url: str) -> tuple[int, bytes]:
@@ -44,7 +40,7 @@ def referenced(doc, page: str, base: str) -> set[str]:
     if config is not None:  # the theme's search worker and index, loaded by script
         settings = json.loads(config.text())
         root = urljoin(page, settings["base"] + "/")
-        urls |= {urljoin(page, settings["search"]), urljoin(root, SEARCH_INDEX[ENGINE])}
+        urls |= {urljoin(page, settings["search"]), urljoin(root, SEARCH_INDEX[ENGINE][0])}
     return {u.split("#")[0] for u in urls if same_site(u.split("#")[0], base)}
 
 
