@@ -9,7 +9,8 @@ without blocking (and are cached for the next page).
 every class, id, tag and attribute name it requires appears in the page.
 Parts that only narrow a match (`:not(...)`, `:is(...)`, pseudo-classes and
 pseudo-elements) are ignored, so the test errs on keeping a rule. Rules for
-print are left out (the full stylesheet has them by the time anyone prints).
+print are left out (the full stylesheet has them by the time anyone prints),
+and so are rules for the other writing direction (`[dir=rtl]` on an ltr page).
 The theme's own stylesheets are read from the built site, so this works the
 same for every engine's output.
 """
@@ -26,6 +27,11 @@ _ID = re.compile(r"#(-?[_a-zA-Z][\w-]*)")
 _ATTR = re.compile(r"\[\s*([\w-]+)")
 _TAG = re.compile(r"(?:^|[\s>+~,])([a-zA-Z][\w-]*)")
 _START_TAG = re.compile(r"<([a-zA-Z][\w-]*)(\s[^>]*)?>")
+_COMMENT = re.compile(r"/\*.*?\*/", re.S)
+# Attributes whose value is fixed for the life of a page, so a selector on the
+# other value can never match: `[dir=rtl]` rules are dead weight on an ltr page.
+_FIXED_ATTRS = ("dir",)
+_FIXED_ATTR = re.compile(r"""\[\s*(%s)\s*=\s*["']?([\w-]+)["']?\s*\]""" % "|".join(_FIXED_ATTRS))
 _ATTRIBUTE = re.compile(r"""([^\s"'=<>/]+)(?:\s*=\s*("[^"]*"|'[^']*'|[^\s>]+))?""")
 
 # At-rules whose content is not a list of style rules: kept whole, or dropped whole.
@@ -72,6 +78,7 @@ def selector_tokens(selector: str) -> frozenset:
     no_attrs = re.sub(r"\[[^\]]*\]", " ", core)
     tokens = {f".{c}" for c in _CLASS.findall(core)} | {f"#{i}" for i in _ID.findall(core)}
     tokens |= {f"[{a.lower()}" for a in _ATTR.findall(core)}
+    tokens |= {f"[{name}={value.lower()}" for name, value in _FIXED_ATTR.findall(core)}
     tokens |= {t.lower() for t in _TAG.findall(re.sub(r"[.#][\w-]+", " ", no_attrs))}
     return frozenset(tokens)
 
@@ -122,14 +129,14 @@ def _parse_block(css: str, i: int) -> tuple[list, int]:
         j, ch = _next(css, i)
         if not ch or ch == "}":
             return nodes, j + 1
-        text = css[i:j].strip()
+        text = _COMMENT.sub("", css[i:j]).strip()
         if ch == ";":
             if text.startswith("@"):
                 nodes.append(Statement(text + ";"))
             i = j + 1
         elif text.startswith(_KEEP_WHOLE):
             end = _matching_brace(css, j + 1)
-            nodes.append(Statement(css[i:end].strip()))
+            nodes.append(Statement(text + css[j:end]))
             i = end
         elif text.startswith("@"):
             children, i = _parse_block(css, j + 1)
@@ -165,6 +172,8 @@ def page_tokens(html: str) -> frozenset:
                 tokens |= {f".{c}" for c in value.split()}
             elif name == "id":
                 tokens.add(f"#{value}")
+            elif name in _FIXED_ATTRS:
+                tokens.add(f"[{name}={value.lower()}")
     return frozenset(tokens)
 
 

@@ -30,6 +30,9 @@ from .render import write_if_changed
 
 TERMS_FILE = "generated/terms.json"
 GLOSSARY_URL = "glossary/"
+# Pages whose text never gets term links: the glossary is where they lead, and
+# the Sources page quotes the titles of other people's works.
+NO_TERMS_PAGES = {GLOSSARY_URL, "sources/"}
 
 # Elements whose text never gets a term link: links and headings already lead
 # somewhere, code is literal, and form controls, SVG and scripts are not prose.
@@ -207,7 +210,7 @@ def defer_scripts(html: str) -> str:
 
 def finish_page(html: str, page_url: str, site: Path, marker: TermMarker | None,
                 stylesheets: StylesheetCache) -> str:
-    if marker is not None and page_url != GLOSSARY_URL:  # the glossary page is where they lead
+    if marker is not None and page_url not in NO_TERMS_PAGES:
         href = relative(page_url, GLOSSARY_URL)
         html = _ARTICLE.sub(lambda m: m.group(1) + marker.mark(m.group(2), href) + m.group(3), html, count=1)
     html = inline_critical_css(html, page_url, site, stylesheets)

@@ -163,6 +163,13 @@ def test_the_first_use_of_a_term_in_each_section_links_to_its_glossary_entry(doc
     assert marked > 50
 
 
+def test_cited_titles_on_the_sources_page_are_left_as_written(docs):
+    """A work's title is quoted, so no term link or tooltip goes inside it."""
+    article = docs["sources/"].find("article")
+    assert not [e for e in article.iter("span") if e.attrs.get("class") == "term"]
+    assert len([e for e in article.iter("li") if e.attrs.get("id", "").startswith("src-")]) == len(DATA["sources"])
+
+
 def test_a_term_is_marked_once_per_section(docs):
     """Was: every mention of LLM was an abbreviation with a tab stop (57 of 175 on the use-cases page)."""
     import re

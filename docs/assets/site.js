@@ -703,13 +703,18 @@
   var features = [labelSearchDialog, setupTerms, setupFaq, setupChooser, setupCatalogue, setupQuizzes, setupProgress,
     setupPrintLinks, setupCite, setupOffline];
 
+  /* Each feature runs in a task of its own: one that fails stops nothing else,
+     and no single long task keeps a slow phone from answering a tap (the theme
+     calls this inside its own start-up work). */
   function setup() {
     features.forEach(function (feature) {
-      try {
-        feature();
-      } catch (error) {
-        if (window.console) console.error("site.js: " + feature.name + " failed", error);
-      }
+      setTimeout(function () {
+        try {
+          feature();
+        } catch (error) {
+          if (window.console) console.error("site.js: " + feature.name + " failed", error);
+        }
+      }, 0);
     });
   }
 
