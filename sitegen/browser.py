@@ -16,6 +16,17 @@ CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--
                  "--disable-component-update", "--disable-sync", "--no-first-run", "--disable-quic"]
 
 
+def origin(url: str) -> str:
+    """scheme://host:port of a URL: what counts as this site when requests are checked."""
+    return "{0.scheme}://{0.netloc}".format(urlsplit(url))
+
+
+def wait_ready(tab) -> None:
+    """Until the page has loaded, the network is quiet and the theme has started."""
+    tab.wait_for_load_state("networkidle")
+    tab.wait_for_function("typeof document$ !== 'undefined'")
+
+
 @dataclass
 class PageLog:
     """What happened while a page loaded: console errors, failures, foreign requests."""
@@ -34,10 +45,9 @@ class PageLog:
         return self
 
     def _check_origin(self, request):
-        parts = urlsplit(request.url)
-        if parts.scheme in ("data", "blob", "about"):
+        if urlsplit(request.url).scheme in ("data", "blob", "about"):
             return
-        if f"{parts.scheme}://{parts.netloc}" != self.origin:
+        if origin(request.url) != self.origin:
             self.foreign.append(request.url)
 
 

@@ -309,25 +309,10 @@ def one_right_answer(ds: Dataset, _site: SiteData) -> Iterator[str]:
             yield ds.problem(i, "options", f"needs exactly one option with `correct: true`, found {right}")
 
 
-@check("quiz-sections-exist", ("quiz",))
-def quiz_sections_exist(ds: Dataset, site: SiteData) -> Iterator[str]:
-    """A question links to the section that teaches it: the page and the anchor must exist."""
-    cache: dict[str, set[str]] = {}
-    for i, q in ds.valid():
-        if not docs_page_exists(site, q["page"]):
-            yield ds.problem(i, "page", f"no page docs/{q['page']}")
-        page, _, anchor = q["section"].partition("#")
-        if not docs_page_exists(site, page):
-            yield ds.problem(i, "section", f"no page docs/{page}")
-            continue
-        if page not in cache:
-            cache[page] = page_anchors(site, page)
-        if anchor not in cache[page] and anchors_known(site, page):
-            yield ds.problem(i, "section", f"docs/{page} has no section #{anchor}")
-
-
-# Fields that point at a section of a page, as `page.md#anchor` (or just `page.md`).
-PAGE_TARGETS = {"use_cases": (("learn",),), "choices": (("section",), ("options", "links"))}
+# Fields that point at a page, or a section of one, as `page.md#anchor`: a question
+# names the page that shows it and the section that teaches its answer.
+PAGE_TARGETS = {"quiz": (("page",), ("section",)), "use_cases": (("learn",),),
+                "choices": (("section",), ("options", "links"))}
 
 
 def _targets(value: Any, field_path: tuple[str, ...], path: tuple = ()) -> Iterator[tuple[tuple, str]]:

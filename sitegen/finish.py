@@ -19,6 +19,7 @@ data/glossary.yaml. Pages are rewritten only when their text changes.
 
 from __future__ import annotations
 
+import html
 import json
 import posixpath
 import re
@@ -26,6 +27,8 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from . import cache, criticalcss, offline
+from .publish import is_redirect_page
+from .sitecheck import site_path
 from .render import write_if_changed
 
 TERMS_FILE = "generated/terms.json"
@@ -130,20 +133,10 @@ class TermMarker:
                 tip = f"term-tip-{count}"
                 return (f'<span class="term"><a class="term__link" href="{glossary_href}#{term.id}" '
                         f'aria-describedby="{tip}">{match.group(1)}</a><span class="term__tip" role="tooltip" '
-                        f'id="{tip}"><strong>{_escape(term.term)}:</strong> {_escape(term.definition)}</span></span>')
+                        f'id="{tip}"><strong>{html.escape(term.term)}:</strong> {html.escape(term.definition)}</span></span>')
 
             out.append(self.pattern.sub(replace, part))
         return "".join(out)
-
-
-def _escape(text: str) -> str:
-    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace('"', "&quot;")
-
-
-def page_url_of(site: Path, path: Path) -> str:
-    """URL path under the site root of a built HTML file: compare/x/index.html -> compare/x/."""
-    rel = path.relative_to(site).as_posix()
-    return rel[: -len("index.html")] if rel.endswith("index.html") else rel
 
 
 def relative(from_url: str, to_url: str) -> str:
@@ -225,8 +218,8 @@ def finish_site(root: Path, site: Path) -> int:
     changed = 0
     for path in sorted(site.rglob("*.html")):
         html = path.read_text(encoding="utf-8")
-        if 'http-equiv="refresh"' in html:
-            continue  # a redirect page: nothing to show
-        changed += write_if_changed(path, finish_page(html, page_url_of(site, path), site, marker, stylesheets))
+        if is_redirect_page(html):
+            continue
+        changed += write_if_changed(path, finish_page(html, site_path(site, path), site, marker, stylesheets))
     changed += offline.write_worker(site)
     return changed

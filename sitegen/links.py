@@ -33,6 +33,11 @@ def site_link(base_path: str, to_page: str, anchor: str = "") -> str:
     return _with_anchor(base_path + page_url(to_page), anchor)
 
 
+def record_link(base_path: str, dataset, record_id: str) -> str:
+    """The URL of a record's anchor: page and prefix from its dataset's x-anchor."""
+    return site_link(base_path, dataset.anchor_page(record_id), dataset.anchor_id(record_id))
+
+
 def depth_prefix(url_path: str) -> str:
     """'../' repeated to climb from a URL folder (compare/old/) back to the site root."""
     return "../" * url_path.strip("/").count("/") + ("../" if url_path.strip("/") else "")

@@ -16,6 +16,7 @@ from pathlib import Path
 
 import jinja2
 
+from .publish import is_redirect_page
 from .render import TEMPLATE_DIR, write_if_changed
 
 WORKER = "sw.js"
@@ -32,8 +33,8 @@ def precached(site: Path) -> list[str]:
         if not path.is_file() or rel == WORKER or rel in LEFT_OUT_FILES or rel.startswith(LEFT_OUT_FOLDERS) \
                 or rel.endswith(LEFT_OUT_SUFFIXES):
             continue
-        if rel.endswith(".html") and b'http-equiv="refresh"' in path.read_bytes()[:2000]:
-            continue  # redirect pages
+        if rel.endswith(".html") and is_redirect_page(path.read_text(encoding="utf-8")):
+            continue
         files.append(rel)
     return files
 

@@ -21,6 +21,13 @@ from .links import depth_prefix, page_url
 from .render import COMMAND, TEMPLATE_DIR, File
 
 DOWNLOADS = "docs/downloads"
+# What marks a built page as one of the redirect pages (redirect.html.j2): a
+# page that sends readers on, so there is nothing to finish or keep offline.
+REDIRECT_MARK = 'http-equiv="refresh"'
+
+
+def is_redirect_page(html: str) -> bool:
+    return REDIRECT_MARK in html[:2000]  # it is in the head
 
 
 def _columns(site: SiteData, name: str) -> list[str]:

@@ -27,7 +27,7 @@ from markupsafe import Markup
 from . import text as textfmt
 from .config import ConfigError, SiteConfig
 from .data import DataError, SiteData
-from .links import file_link, site_link
+from .links import file_link, record_link, site_link
 
 TEMPLATE_DIR = Path(__file__).resolve().parent / "templates"
 COMMAND = "python -m sitegen"
@@ -137,7 +137,7 @@ def make_environment(site: SiteData, config: SiteConfig) -> jinja2.Environment:
 
     def link(dataset: str, record_id: str) -> str:
         """The URL of a record's anchor (page and prefix from the schema's x-anchor)."""
-        return site_link(base, site[dataset].anchor_page(record_id), anchor(dataset, record_id))
+        return record_link(base, site[dataset], record_id)
 
     def page_link(path: str) -> str:
         """The URL of a docs page (path inside docs/, optional #anchor)."""

@@ -49,9 +49,14 @@ def is_third_party(url: str, own_origin: str) -> bool:
     return f"{parts.scheme or 'https'}://{parts.netloc}" != own_origin
 
 
-def page_url(site: Path, path: Path, base: str) -> str:
+def site_path(site: Path, path: Path) -> str:
+    """Address of a built HTML file under the site root: compare/x/index.html -> compare/x/."""
     rel = path.relative_to(site).as_posix()
-    return urljoin(base, rel[: -len("index.html")] if rel.endswith("index.html") else rel)
+    return rel[: -len("index.html")] if rel.endswith("index.html") else rel
+
+
+def page_url(site: Path, path: Path, base: str) -> str:
+    return urljoin(base, site_path(site, path))
 
 
 def target_file(site: Path, url: str, base: str) -> Path | None:

@@ -15,11 +15,11 @@ from .config import SiteConfig
 from .data import SiteData
 from .checks import system_kind
 from .fragments import developer_label, overall_rating, section_title
-from .links import site_link
+from .links import record_link, site_link
 
 
 def record_url(site: SiteData, config: SiteConfig, dataset: str, record_id: str) -> str:
-    return site_link(config.base_path, site[dataset].anchor_page(record_id), site[dataset].anchor_id(record_id))
+    return record_link(config.base_path, site[dataset], record_id)
 
 
 def target_link(site: SiteData, config: SiteConfig, target: str) -> dict[str, str]:

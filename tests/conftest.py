@@ -18,6 +18,7 @@ ROOT = Path(__file__).resolve().parent.parent
 CONFIG = site_config.load(ROOT)
 SUBPATH = CONFIG.base_path  # GitHub Pages serves the project site under this path
 DATA = load_all(ROOT / "data")  # the real data, through the generator's own loader
+RECORDS = {name: DATA.records(name) for name in DATA}  # by dataset; dates and yes/no as the generator sees them
 ENGINE = os.environ.get("SITE_ENGINE", "mkdocs")  # which engine builds the site under test (make test ENGINE=...)
 SITE_FIXTURES = {"site", "pages", "base_url", "docs"}
 

@@ -9,21 +9,14 @@ between pages, and print styles.
 
 from __future__ import annotations
 
-from urllib.parse import urlsplit
 
 import pytest
 from axe_playwright_python.sync_playwright import Axe
 
-from conftest import DATA as SITE_DATA
-from sitegen.browser import PageLog
+from conftest import RECORDS as DATA
+from sitegen.browser import PageLog, origin, wait_ready
 
-# Read through the project's loader, so dates and yes/no keep the types the generator sees.
-DATA = {name: SITE_DATA.records(name) for name in SITE_DATA}
 REDIRECT_SOURCES = {r["from"] for r in DATA["redirects"]}
-
-
-def origin(url: str) -> str:
-    return "{0.scheme}://{0.netloc}".format(urlsplit(url))
 
 
 @pytest.fixture(scope="module")
@@ -48,11 +41,6 @@ def axe_violations(tab) -> list[str]:
     tab.wait_for_function("document.getAnimations().every(a => a.playState !== 'running')")
     return [f"{v['id']}: {n['target']}: {n['failureSummary'].splitlines()[-1].strip()}"
             for v in Axe().run(tab).response["violations"] for n in v["nodes"]]
-
-
-def wait_ready(tab):
-    tab.wait_for_load_state("networkidle")
-    tab.wait_for_function("typeof document$ !== 'undefined'")
 
 
 @pytest.mark.parametrize("scheme", ["light", "dark"])

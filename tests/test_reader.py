@@ -12,23 +12,17 @@ from __future__ import annotations
 import io
 import re
 import shutil
-from urllib.parse import urlsplit
 
 import pytest
 from pypdf import PdfReader
 
-from conftest import DATA as SITE_DATA, SUBPATH
-from sitegen.browser import PageLog
+from conftest import RECORDS as DATA, SUBPATH
+from sitegen.browser import PageLog, origin, wait_ready
 from sitegen.checks import system_kind
 
 pytestmark = pytest.mark.browser
 
-DATA = {name: SITE_DATA.records(name) for name in SITE_DATA}
 SYSTEMS = {s["id"]: s for s in DATA["systems"]}
-
-
-def origin(url: str) -> str:
-    return "{0.scheme}://{0.netloc}".format(urlsplit(url))
 
 
 @pytest.fixture
@@ -47,8 +41,7 @@ def page(context, base_url):
 
 def ready(tab, url):
     tab.goto(url)
-    tab.wait_for_load_state("networkidle")
-    tab.wait_for_function("typeof document$ !== 'undefined'")
+    wait_ready(tab)
 
 
 def pdf_pages(tab, paper="A4") -> list[str]:

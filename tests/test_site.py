@@ -7,11 +7,12 @@ from urllib.parse import urljoin, urlsplit
 import pytest
 
 from conftest import CONFIG, records
+from sitegen.browser import origin
 from sitegen.htmlscan import parse_file
 from sitegen.sitecheck import css_urls, is_third_party, page_url, requested_urls, target_file
 
 SITE_URL = CONFIG.site_url
-OWN_ORIGIN = "{0.scheme}://{0.netloc}".format(urlsplit(SITE_URL))
+OWN_ORIGIN = origin(SITE_URL)
 
 
 @pytest.fixture(scope="module")
