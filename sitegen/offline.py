@@ -14,10 +14,8 @@ from __future__ import annotations
 import hashlib
 from pathlib import Path
 
-import jinja2
-
 from .publish import is_redirect_page
-from .render import TEMPLATE_DIR, write_if_changed
+from .render import template_environment, write_if_changed
 
 WORKER = "sw.js"
 LEFT_OUT_SUFFIXES = (".map", ".gz", ".csv")
@@ -44,8 +42,7 @@ def worker_text(site: Path) -> str:
     digest = hashlib.sha256()
     for rel in files:
         digest.update(rel.encode() + b"\0" + (site / rel).read_bytes())
-    env = jinja2.Environment(loader=jinja2.FileSystemLoader(TEMPLATE_DIR), undefined=jinja2.StrictUndefined,
-                             autoescape=False, keep_trailing_newline=True)
+    env = template_environment(autoescape=False)  # JavaScript, not HTML
     # Pages are listed by their directory address, as readers request them.
     urls = [rel.removesuffix("index.html") or "./" for rel in files]
     return env.get_template("sw.js.j2").render(version=digest.hexdigest()[:16], files=urls)

@@ -12,13 +12,11 @@ import io
 import json
 from typing import Any, Callable
 
-import jinja2
-
-from . import diagrams
+from . import diagrams, fragments
 from .config import SiteConfig
 from .data import SiteData
 from .links import depth_prefix, page_url
-from .render import COMMAND, TEMPLATE_DIR, File
+from .render import COMMAND, File, template_environment
 
 DOWNLOADS = "docs/downloads"
 # What marks a built page as one of the redirect pages (redirect.html.j2): a
@@ -67,15 +65,10 @@ def dataset_csv(name: str) -> Callable[[SiteData, SiteConfig], str]:
     return text
 
 
-def _redirect_environment() -> jinja2.Environment:
-    return jinja2.Environment(loader=jinja2.FileSystemLoader(TEMPLATE_DIR), undefined=jinja2.StrictUndefined,
-                              autoescape=True, keep_trailing_newline=True)
-
-
 def redirect_page(record: dict[str, Any]) -> Callable[[SiteData, SiteConfig], str]:
     def text(_site: SiteData, config: SiteConfig) -> str:
         target = depth_prefix(record["from"]) + page_url(record["to"])
-        return _redirect_environment().get_template("redirect.html.j2").render(
+        return template_environment().get_template("redirect.html.j2").render(
             target=target, title=config.title(record["to"]), reason=record["reason"],
             canonical=config.site_url + page_url(record["to"]))
     return text
@@ -83,9 +76,8 @@ def redirect_page(record: dict[str, Any]) -> Callable[[SiteData, SiteConfig], st
 
 def atom_feed(site: SiteData, config: SiteConfig) -> str:
     """What's new as an Atom feed, so instructors can follow updates in a feed reader."""
-    env = jinja2.Environment(loader=jinja2.FileSystemLoader(TEMPLATE_DIR), undefined=jinja2.StrictUndefined,
-                             autoescape=True, keep_trailing_newline=True, trim_blocks=True, lstrip_blocks=True)
-    changes = sorted(site.records("changes"), key=lambda c: (c["date"], c["id"]), reverse=True)
+    env = template_environment(trim_blocks=True, lstrip_blocks=True)
+    changes = fragments.changes(site, config)["rows"]
     return env.get_template("feed.xml.j2").render(config=config, changes=changes, updated=changes[0]["date"])
 
 

@@ -112,14 +112,17 @@ def _bytecode_cache(root: Path) -> jinja2.BytecodeCache | None:
     return jinja2.FileSystemBytecodeCache(str(folder))
 
 
+def template_environment(*, autoescape: bool = True, **options: Any) -> jinja2.Environment:
+    """Jinja2 on sitegen/templates with StrictUndefined: a misspelt field fails
+    loudly, never renders blank. Autoescape unless the output is not HTML or XML."""
+    return jinja2.Environment(loader=jinja2.FileSystemLoader(TEMPLATE_DIR), undefined=jinja2.StrictUndefined,
+                              autoescape=autoescape, keep_trailing_newline=True, **options)
+
+
 def make_environment(site: SiteData, config: SiteConfig) -> jinja2.Environment:
-    """Jinja2 with StrictUndefined (a misspelt field fails loudly, never renders blank)
-    and autoescape (a forgotten filter escapes, never injects)."""
-    env = jinja2.Environment(
-        loader=jinja2.FileSystemLoader(TEMPLATE_DIR),
-        undefined=jinja2.StrictUndefined,
-        autoescape=True,
-        keep_trailing_newline=True,
+    """The fragments' environment: autoescaped (a forgotten filter escapes, never
+    injects), with the link, anchor and citation helpers the templates use."""
+    env = template_environment(
         trim_blocks=True,
         lstrip_blocks=True,
         # Markdown anchors are written {#id}; Jinja comments are {## ... ##}.
