@@ -295,11 +295,50 @@ def test_colour_scheme_toggle_persists_across_pages(page, base_url):
     for _ in range(3):  # auto -> light -> dark
         if scheme() == "slate":
             break
-        page.click("form[data-md-component=palette] label:visible")
+        page.click("form[data-site-palette] label:visible")
     assert scheme() == "slate"
     page.goto(base_url + "glossary/")  # a full page load
     wait_ready(page)
     assert scheme() == "slate"
+
+
+# Records every change to <body>'s attributes from the first byte on.
+WATCH_BODY = """
+window.__bodyChanges = [];
+new MutationObserver(list => list.forEach(m => window.__bodyChanges.push(m.attributeName)))
+  .observe(document, {attributes: true, subtree: true, attributeFilter: [
+    'data-md-color-switching', 'data-md-color-scheme', 'data-md-color-primary', 'data-md-color-accent']});
+"""
+
+
+def test_loading_a_page_does_not_restyle_it_for_the_colour_scheme(chromium, base_url):
+    """The theme's own toggle marks <body> as switching on every load, which restyles
+    every element twice; assets/palette.js changes <body> only when the colours change."""
+    context = chromium.new_context(color_scheme="light")
+    context.add_init_script(WATCH_BODY)
+    tab = context.new_page()
+    tab.goto(base_url + "faq/")
+    wait_ready(tab)
+    assert tab.evaluate("window.__bodyChanges") == []
+    assert tab.evaluate("document.querySelector('meta[name=color-scheme]').content") == "light"
+    assert tab.evaluate("document.querySelector('meta[name=theme-color]').content").startswith("#")
+    context.close()
+
+
+def test_following_the_system_setting_picks_dark_and_enter_switches(chromium, base_url):
+    context = chromium.new_context(color_scheme="dark")
+    tab = context.new_page()
+    tab.goto(base_url)
+    wait_ready(tab)
+    scheme = lambda: tab.evaluate("document.body.getAttribute('data-md-color-scheme')")  # noqa: E731
+    assert scheme() == "slate"  # no choice saved: follow the system, which is dark
+    tab.wait_for_function("document.querySelector('meta[name=color-scheme]').content === 'dark'")
+    tab.focus("form[data-site-palette] input:checked")
+    tab.keyboard.press("Enter")  # follow the system -> light
+    assert scheme() == "default"
+    assert tab.evaluate("document.activeElement.getAttribute('data-md-color-media')") == "(prefers-color-scheme: light)"
+    assert tab.is_visible("label[for=__palette_2]") and not tab.is_visible("label[for=__palette_1]")
+    context.close()
 
 
 def test_print_shows_answers_and_link_addresses_and_hides_navigation(page, base_url):
