@@ -10,7 +10,9 @@ every class, id, tag and attribute name it requires appears in the page.
 Parts that only narrow a match (`:not(...)`, `:is(...)`, pseudo-classes and
 pseudo-elements) are ignored, so the test errs on keeping a rule. Rules for
 print are left out (the full stylesheet has them by the time anyone prints),
-and so are rules for the other writing direction (`[dir=rtl]` on an ltr page).
+and so are rules for the other writing direction (`[dir=rtl]` on an ltr page)
+and rules that only apply once a reader interacts (`:hover`, `:focus`, ...):
+nobody has pointed at or focused anything before the first paint.
 The theme's own stylesheets are read from the built site, so this works the
 same for every engine's output.
 """
@@ -32,6 +34,9 @@ _COMMENT = re.compile(r"/\*.*?\*/", re.S)
 # other value can never match: `[dir=rtl]` rules are dead weight on an ltr page.
 _FIXED_ATTRS = ("dir",)
 _FIXED_ATTR = re.compile(r"""\[\s*(%s)\s*=\s*["']?([\w-]+)["']?\s*\]""" % "|".join(_FIXED_ATTRS))
+# Pseudo-classes that need a reader's action, so they cannot match at first paint.
+# (`:checked` and `:target` can: the theme's toggles and a deep link set them on load.)
+_INTERACTION = re.compile(r":(?:hover|focus|focus-visible|focus-within|active)(?![\w-])")
 _ATTRIBUTE = re.compile(r"""([^\s"'=<>/]+)(?:\s*=\s*("[^"]*"|'[^']*'|[^\s>]+))?""")
 
 # At-rules whose content is not a list of style rules: kept whole, or dropped whole.
@@ -206,7 +211,7 @@ def _kept(nodes: list, tokens: frozenset) -> list:
     out = []
     for node in nodes:
         if isinstance(node, Rule):
-            selectors = [(s, needs) for s, needs in node.selectors if needs <= tokens]
+            selectors = [(s, needs) for s, needs in node.selectors if needs <= tokens and not _INTERACTION.search(s)]
             if selectors:
                 out.append(Rule(selectors, node.body, node.declarations))
         elif isinstance(node, Block):

@@ -8,9 +8,12 @@ After the engine has written the site, each page gets:
    uses in the same section stay plain text, so there is one tab stop per
    term and section, not one per mention.
 2. **First paint:** the CSS the page can use is inlined (sitegen.criticalcss)
-   and the stylesheets load without blocking; scripts are deferred.
+   and the stylesheets load without blocking, combined into one file so the
+   page is restyled once when it arrives, not once per file; scripts are
+   deferred.
 
-Then the site gets its offline service worker (sitegen.offline), written
+The guide's own scripts (docs/assets/*.js) lose their comments and
+indentation (sitegen.jscompact). Then the site gets its offline service worker (sitegen.offline), written
 last so that it lists, and hashes, the finished pages.
 
 The terms come from generated/terms.json, which the generator writes from
@@ -19,6 +22,7 @@ data/glossary.yaml. Pages are rewritten only when their text changes.
 
 from __future__ import annotations
 
+import hashlib
 import html
 import json
 import posixpath
@@ -26,7 +30,7 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
-from . import cache, criticalcss, offline
+from . import cache, config, criticalcss, jscompact, offline
 from .publish import is_redirect_page
 from .sitecheck import site_path
 from .render import write_if_changed
@@ -51,6 +55,10 @@ _CLASS_ATTR = re.compile(r"""\bclass\s*=\s*("[^"]*"|'[^']*'|[^\s>]+)""")
 _ARTICLE = re.compile(r'(<article\b[^>]*>)(.*?)(</article>)', re.S)
 _STYLESHEET = re.compile(r"""<link\b[^>]*\brel=["']?stylesheet["']?[^>]*>""")
 _HREF = re.compile(r"""\bhref=["']?([^"'\s>]+)""")
+_SOURCE_MAP = re.compile(r"/\*# sourceMappingURL=[^*]*\*/")
+_RELATIVE_URL = re.compile(r"""url\(\s*(?!["']?(?:data:|#|[a-z][a-z0-9+.-]*://))""", re.I)
+# The page's stylesheets, combined (StylesheetCache.combine); the hash changes with the text.
+COMBINED_STYLESHEET = "assets/stylesheets/combined.{hash}.css"
 _SCRIPT_SRC = re.compile(r"<script\b(?![^>]*\b(?:defer|async|type=\"?module)\b)([^>]*\bsrc=[^>]*)>")
 
 
@@ -149,10 +157,12 @@ class StylesheetCache:
     """Parsed stylesheets of the built site: each parsed once per build, and kept
     in .cache/ between builds (the theme's stylesheets rarely change)."""
 
-    def __init__(self, root: Path, site: Path):
+    def __init__(self, root: Path, site: Path, base_path: str = "/"):
         self.root = root
         self.site = site
+        self.base_path = base_path  # the site's sub-path, as in the 404 page's absolute links
         self.parsed: dict[Path, list | None] = {}
+        self.combined: dict[tuple[Path, ...], str | None] = {}
         self.version = cache.code_version(criticalcss)
 
     def get(self, path: Path) -> list | None:
@@ -165,33 +175,75 @@ class StylesheetCache:
                                                lambda: criticalcss.parse(text))
         return self.parsed[path]
 
+    def target(self, page_url: str, href: str) -> Path:
+        """The file a page's stylesheet link points to."""
+        href = href.split("?")[0]
+        if href.startswith(self.base_path):
+            return self.site / href[len(self.base_path):]
+        folder = page_url if page_url.endswith("/") or not page_url else posixpath.dirname(page_url) + "/"
+        return self.site / posixpath.normpath(posixpath.join(folder, href)).lstrip("/")
 
-def inline_critical_css(html: str, page_url: str, site: Path, stylesheets: StylesheetCache) -> str:
-    """Inline the rules the page can use; let the full stylesheets load without blocking."""
+    def combine(self, paths: list[Path]) -> str | None:
+        """One stylesheet with the rules of `paths`, in order; its site path, or None
+        if a stylesheet refers to a file by a relative address (moving it would break that)."""
+        key = tuple(paths)
+        if key not in self.combined:
+            texts = [path.read_text(encoding="utf-8") for path in paths]
+            if any(_RELATIVE_URL.search(text) for text in texts):
+                self.combined[key] = None
+            else:
+                text = "\n".join(_SOURCE_MAP.sub("", t).strip() for t in texts) + "\n"
+                name = COMBINED_STYLESHEET.format(hash=hashlib.sha256(text.encode()).hexdigest()[:8])
+                write_if_changed(self.site / name, text)
+                self.combined[key] = name
+        return self.combined[key]
+
+    def remove_combined_sources(self) -> None:
+        """The stylesheets now inside a combined one, and their source maps, are no
+        longer requested: remove them, so the offline copy does not carry them twice."""
+        linked_alone = {path for paths, name in self.combined.items() if name is None for path in paths}
+        for paths, name in self.combined.items():
+            for path in set(paths) - linked_alone if name else ():
+                for leftover in (path, path.with_name(path.name + ".map")):
+                    leftover.unlink(missing_ok=True)
+
+
+def lazy_stylesheet(tag: str) -> str:
+    """The stylesheet link `tag`, loading without blocking first paint; <noscript> keeps
+    the blocking link for readers without JavaScript."""
+    lazy = re.sub(r"""\brel=["']?stylesheet["']?""", 'rel="preload" as="style" onload="this.onload=null;this.rel=\'stylesheet\'"', tag)
+    return f"{lazy}<noscript>{tag}</noscript>"
+
+
+def inline_critical_css(html: str, page_url: str, stylesheets: StylesheetCache) -> str:
+    """Inline the rules the page can use; the full stylesheets then arrive as one file,
+    without blocking, so the browser restyles the page once for them, not once per file."""
     links = list(_STYLESHEET.finditer(html))
     if not links or "data-critical" in html:
         return html
     tokens = criticalcss.page_tokens(html)
-    css = []
-    for link in links:
+    local: dict[int, Path] = {}  # link index -> stylesheet in the site
+    for i, link in enumerate(links):
         href = _HREF.search(link.group())
         if not href or "://" in href.group(1):
             continue
-        target = site / posixpath.normpath(posixpath.join(page_url if page_url.endswith("/") or not page_url
-                                                           else posixpath.dirname(page_url) + "/",
-                                                           href.group(1).split("?")[0])).lstrip("/")
-        nodes = stylesheets.get(target)
-        if nodes is not None:
-            css.append(criticalcss.used(nodes, tokens))
-    style = '<style data-critical>' + "".join(css).replace("</", "<\\/") + "</style>"
+        target = stylesheets.target(page_url, href.group(1))
+        if stylesheets.get(target) is not None:
+            local[i] = target
+    css = [criticalcss.used(stylesheets.get(target), tokens) for target in local.values()]
+    combined = stylesheets.combine(list(local.values())) if local else None
     pieces, last = [], 0
     for i, link in enumerate(links):
         pieces.append(html[last:link.start()])
         if i == 0:
-            pieces.append(style)
-        tag = link.group()
-        lazy = re.sub(r"""\brel=["']?stylesheet["']?""", 'rel="preload" as="style" onload="this.onload=null;this.rel=\'stylesheet\'"', tag)
-        pieces.append(f"{lazy}<noscript>{tag}</noscript>")
+            pieces.append('<style data-critical>' + "".join(css).replace("</", "<\\/") + "</style>")
+        if combined is None or i not in local:
+            pieces.append(lazy_stylesheet(link.group()))
+        elif i == min(local):
+            # Absolute where the theme wrote absolute links (the 404 page, served at any address).
+            absolute = _HREF.search(link.group()).group(1).startswith(stylesheets.base_path)
+            href = stylesheets.base_path + combined if absolute else relative(page_url, combined)
+            pieces.append(lazy_stylesheet(f'<link rel="stylesheet" href="{href}">'))
         last = link.end()
     pieces.append(html[last:])
     return "".join(pieces)
@@ -206,20 +258,35 @@ def finish_page(html: str, page_url: str, site: Path, marker: TermMarker | None,
     if marker is not None and page_url not in NO_TERMS_PAGES:
         href = relative(page_url, GLOSSARY_URL)
         html = _ARTICLE.sub(lambda m: m.group(1) + marker.mark(m.group(2), href) + m.group(3), html, count=1)
-    html = inline_critical_css(html, page_url, site, stylesheets)
+    html = inline_critical_css(html, page_url, stylesheets)
     return defer_scripts(html)
+
+
+def compact_own_scripts(root: Path, site: Path) -> int:
+    """The built copies of docs/assets/*.js, compacted; a script that cannot be is kept whole."""
+    changed = 0
+    for source in sorted((root / "docs" / "assets").glob("*.js")):
+        built = site / "assets" / source.name
+        if built.is_file():
+            try:
+                changed += write_if_changed(built, jscompact.compact(built.read_text(encoding="utf-8")))
+            except jscompact.Unsafe:
+                pass  # served as written: larger, and still correct
+    return changed
 
 
 def finish_site(root: Path, site: Path) -> int:
     """Finish every HTML page of a built site; returns the number of pages changed."""
     terms = load_terms(root) if (root / TERMS_FILE).exists() else []
     marker = TermMarker(terms) if terms else None
-    stylesheets = StylesheetCache(root, site)
+    stylesheets = StylesheetCache(root, site, config.load(root).base_path)
     changed = 0
     for path in sorted(site.rglob("*.html")):
         html = path.read_text(encoding="utf-8")
         if is_redirect_page(html):
             continue
         changed += write_if_changed(path, finish_page(html, site_path(site, path), site, marker, stylesheets))
+    stylesheets.remove_combined_sources()
+    changed += compact_own_scripts(root, site)
     changed += offline.write_worker(site)
     return changed

@@ -341,6 +341,16 @@ def test_following_the_system_setting_picks_dark_and_enter_switches(chromium, ba
     context.close()
 
 
+def test_without_javascript_the_whole_stylesheet_still_loads(chromium, base_url):
+    context = chromium.new_context(java_script_enabled=False)
+    tab = context.new_page()
+    styles = []
+    tab.on("requestfinished", lambda r: styles.append(r.url) if r.resource_type == "stylesheet" else None)
+    tab.goto(base_url + "compare/use-cases/", wait_until="load")
+    assert len(styles) == 1 and "/assets/stylesheets/combined." in styles[0]
+    context.close()
+
+
 def test_print_shows_answers_and_link_addresses_and_hides_navigation(page, base_url):
     page.goto(base_url + "concepts/llms/")
     wait_ready(page)

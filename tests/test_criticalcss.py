@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from sitegen import criticalcss
+from sitegen import criticalcss, finish
 
 PAGE = '<html dir="ltr"><body><nav class="menu"><a href="#x">Home</a></nav><p id="intro">Hi</p></body></html>'
 
@@ -16,7 +16,7 @@ def test_a_rule_is_kept_when_the_page_has_what_its_selector_needs():
 
 
 def test_functional_and_pseudo_parts_do_not_drop_a_rule():
-    assert inlined(".menu a:not(.gone):hover{color:red}") == ".menu a:not(.gone):hover{color:red}"
+    assert inlined(".menu a:not(.gone)::before{color:red}") == ".menu a:not(.gone)::before{color:red}"
 
 
 def test_a_comment_before_a_rule_does_not_hide_it():
@@ -35,6 +35,32 @@ def test_rules_for_the_other_writing_direction_are_left_out():
     assert inlined(css, PAGE.replace('dir="ltr"', 'dir="rtl"')) == "[dir=rtl] .menu{right:0}"
 
 
+def test_rules_that_need_a_reader_to_act_are_left_out_but_load_time_states_stay():
+    css = "a:hover,p{color:red}.menu a:focus-visible{outline:0}nav:focus-within{x:1}a:checked{y:2}#intro:target{z:3}"
+    assert inlined(css) == "p{color:red}a:checked{y:2}#intro:target{z:3}"
+
+
 def test_custom_properties_nobody_reads_are_dropped():
     css = ":root{--used:red;--unused:blue}.menu{color:var(--used)}"
     assert inlined(css) == ":root{--used:red}.menu{color:var(--used)}"
+
+
+def test_stylesheets_are_combined_unless_one_refers_to_a_file_by_a_relative_address(tmp_path):
+    site = tmp_path / "site"
+    (site / "assets").mkdir(parents=True)
+    (site / "assets" / "theme.css").write_text(".menu{color:red}/*# sourceMappingURL=theme.css.map*/")
+    (site / "assets" / "theme.css.map").write_text("{}")
+    (site / "assets" / "own.css").write_text("#intro{color:blue}")
+    (site / "assets" / "font.css").write_text("p{background:url(bg.png)}")
+    head = '<link rel="stylesheet" href="assets/theme.css"><link rel="stylesheet" href="assets/{}.css">'
+    sheets = finish.StylesheetCache(tmp_path, site)
+
+    page = finish.inline_critical_css(head.format("own") + PAGE, "", sheets)
+    (combined,) = (site / "assets" / "stylesheets").glob("combined.*.css")
+    assert combined.read_text() == ".menu{color:red}\n#intro{color:blue}\n"
+    assert page.count('rel="preload"') == 1 and f'href="{combined.relative_to(site).as_posix()}"' in page
+
+    page = finish.inline_critical_css(head.format("font") + PAGE, "", sheets)
+    assert page.count('rel="preload"') == 2 and 'href="assets/font.css"' in page  # linked as they were
+    sheets.remove_combined_sources()
+    assert sorted(p.name for p in (site / "assets").glob("*.css")) == ["font.css", "theme.css"]

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from urllib.parse import urljoin, urlsplit
 
 import pytest
@@ -110,3 +111,24 @@ def test_no_page_repeats_an_id(docs):
         if dupes:
             repeated[url] = dupes
     assert repeated == {}
+
+
+def test_each_page_loads_its_stylesheets_as_one_file_without_blocking(site, pages):
+    """Critical CSS is inlined; the rest arrives as one file, so the page is restyled once."""
+    combined = set()
+    for url, path in pages.items():
+        text = path.read_text(encoding="utf-8")
+        if "data-critical" not in text:
+            continue
+        blocking = re.findall(r'<link rel="stylesheet" href="([^"]+)">', re.sub(r"<noscript>.*?</noscript>", "", text))
+        lazy = re.findall(r'<link rel="preload" as="style" [^>]*href="([^"]+)">', text)
+        fallback = re.findall(r'<noscript><link rel="stylesheet" href="([^"]+)"></noscript>', text)
+        assert not blocking and len(lazy) == 1 and fallback == lazy, f"/{url}: {blocking} {lazy} {fallback}"
+        combined.add(site / lazy[0].removeprefix(CONFIG.base_path) if lazy[0].startswith("/")
+                     else (path.parent / lazy[0]).resolve())
+    assert len(combined) == 1, combined
+    (css,) = combined
+    assert css.parent.name == "stylesheets" and css.name.startswith("combined.")
+    text = css.read_text(encoding="utf-8")
+    assert ".md-header" in text and ".data-table" in text and "sourceMappingURL" not in text
+    assert not (site / "assets" / "site.css").exists()  # inside the combined file, not a second copy
