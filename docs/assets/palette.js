@@ -46,20 +46,23 @@
   }
 
   // The browser's own colours (scroll bars, form controls, the phone's address bar) follow the page.
+  // Both values are read before either tag is written: a new color-scheme restyles the page, and
+  // reading a style after that would wait for the restyle. A light page needs no color-scheme tag.
   function updateBrowserColours() {
     var header = document.querySelector("[data-md-component=header]");
     if (!header) return;
     var style = getComputedStyle(header);
-    meta("color-scheme").content = style.colorScheme;
-    var rgb = style.backgroundColor.match(/\d+/g) || [];
-    meta("theme-color").content = "#" + rgb.slice(0, 3).map(function (c) {
+    var scheme = style.colorScheme, rgb = style.backgroundColor.match(/\d+/g) || [];
+    meta("theme-color", true).content = "#" + rgb.slice(0, 3).map(function (c) {
       return (+c).toString(16).padStart(2, "0");
     }).join("");
+    var tag = meta("color-scheme", scheme !== "light" && scheme !== "normal");
+    if (tag && tag.content !== scheme) tag.content = scheme;
   }
 
-  function meta(name) {
+  function meta(name, create) {
     var element = document.head.querySelector("meta[name='" + name + "']");
-    if (!element) {
+    if (!element && create) {
       element = document.createElement("meta");
       element.name = name;
       document.head.appendChild(element);
