@@ -15,7 +15,8 @@ between the bench markers) and never fails on a figure. It measures:
    slowdown, slow-4G network shaping through the DevTools protocol): First
    Contentful Paint, Largest Contentful Paint, Total Blocking Time and layout
    shift, against a plain-HTML page holding the same article text (the
-   floor). Median of interleaved runs, each with an empty cache.
+   floor). Median of interleaved runs, each with an empty cache. Both are
+   served gzip-compressed, as GitHub Pages serves them (sitegen.pages_server).
 
     python -m sitegen.bench                 # everything; updates README.md
     python -m sitegen.bench --no-write      # print only
@@ -262,8 +263,8 @@ def report(builds: dict, weight_rows: dict[str, list[dict]], paint_rows: list[Pa
     lines += ["", f"Targets: x1 at most {BUILD_TARGET_X1} s, x{SCALE} at most {BUILD_TARGET_X10} s."]
 
     if paint_rows:
-        lines += ["", f"**First paint** ({DEPLOY_ENGINE}; Chromium, mobile, {CPU_SLOWDOWN}x CPU slowdown, slow 4G; "
-                  "the floor is plain HTML with the same article text):", "",
+        lines += ["", f"**First paint** ({DEPLOY_ENGINE}; Chromium, mobile, {CPU_SLOWDOWN}x CPU slowdown, slow 4G, "
+                  "served gzip as GitHub Pages does; the floor is plain HTML with the same article text):", "",
                   "| Page | FCP s | Floor FCP s | FCP ratio | LCP s | TBT ms | Floor TBT ms | CLS |",
                   "| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: |"]
         misses = 0

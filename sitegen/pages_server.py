@@ -1,8 +1,11 @@
-"""Serve a built site the way GitHub Pages serves a project site: under /<repo>/ with 404.html."""
+"""Serve a built site the way GitHub Pages serves a project site: under /<repo>/ with 404.html,
+and text compressed with gzip for browsers that accept it, so the benchmark's slow network
+carries as many bytes as a reader's would."""
 
 from __future__ import annotations
 
 import contextlib
+import gzip
 import threading
 from functools import partial
 from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
@@ -10,8 +13,32 @@ from pathlib import Path
 from urllib.parse import urlsplit
 
 
+# What GitHub Pages compresses: text, not images or fonts that are compressed already.
+COMPRESSED_SUFFIXES = (".html", ".css", ".js", ".json", ".xml", ".svg", ".txt", ".csv", ".webmanifest")
+
+
 class _SubPathHandler(SimpleHTTPRequestHandler):
     prefix = "/"
+    compressed: dict[tuple[str, int], bytes] = {}  # (path, mtime in ns) -> gzip body, per server
+
+    def do_GET(self):
+        path = Path(self.translate_path(self.path))
+        if path.is_dir() and urlsplit(self.path).path.endswith("/"):
+            path = path / "index.html"
+        if not path.is_file() or not path.name.endswith(COMPRESSED_SUFFIXES) \
+                or "gzip" not in self.headers.get("Accept-Encoding", ""):
+            return super().do_GET()
+        key = (str(path), path.stat().st_mtime_ns)
+        if key not in self.compressed:
+            self.compressed[key] = gzip.compress(path.read_bytes(), compresslevel=6)
+        body = self.compressed[key]
+        self.send_response(200)
+        self.send_header("Content-Type", self.guess_type(str(path)))
+        self.send_header("Content-Encoding", "gzip")
+        self.send_header("Vary", "Accept-Encoding")
+        self.send_header("Content-Length", str(len(body)))
+        self.end_headers()
+        self.wfile.write(body)
 
     def translate_path(self, path):
         route = urlsplit(path).path
@@ -38,7 +65,7 @@ class _SubPathHandler(SimpleHTTPRequestHandler):
 @contextlib.contextmanager
 def serve(site: Path, prefix: str):
     """Yield the base URL (http://127.0.0.1:<port><prefix>) while serving `site`."""
-    handler = type("Handler", (_SubPathHandler,), {"prefix": prefix})
+    handler = type("Handler", (_SubPathHandler,), {"prefix": prefix, "compressed": {}})
     server = ThreadingHTTPServer(("127.0.0.1", 0), partial(handler, directory=str(site)))
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gzip
 import json
 import urllib.error
 import urllib.request
@@ -74,3 +75,15 @@ def test_404_page_and_its_assets_load_at_any_depth(base):
 def test_nothing_is_served_outside_the_sub_path(base):
     root = "{0.scheme}://{0.netloc}/".format(urlsplit(base))
     assert fetch(root)[0] == 404
+
+
+def test_text_is_served_compressed_to_browsers_that_accept_it(base):
+    """As GitHub Pages does; the benchmark's slow network then carries a reader's bytes."""
+    for url in (base, urljoin(base, "faq/"), urljoin(base, "assets/site.js")):
+        plain = urllib.request.urlopen(url, timeout=10)
+        request = urllib.request.Request(url, headers={"Accept-Encoding": "gzip"})
+        with urllib.request.urlopen(request, timeout=10) as packed:
+            assert packed.headers["Content-Encoding"] == "gzip" and plain.headers["Content-Encoding"] is None
+            body = packed.read()
+            assert gzip.decompress(body) == plain.read() and len(body) < int(plain.headers["Content-Length"]) / 2
+        plain.close()
