@@ -1,4 +1,4 @@
-"""The critical-CSS step keeps the rules a page can use and nothing it cannot."""
+"""Finishing for first paint: the critical CSS a page can use, one combined stylesheet, less whitespace."""
 
 from __future__ import annotations
 
@@ -64,3 +64,12 @@ def test_stylesheets_are_combined_unless_one_refers_to_a_file_by_a_relative_addr
     assert page.count('rel="preload"') == 2 and 'href="assets/font.css"' in page  # linked as they were
     sheets.remove_combined_sources()
     assert sorted(p.name for p in (site / "assets").glob("*.css")) == ["font.css", "theme.css"]
+
+
+def test_indentation_between_tags_goes_and_whitespace_that_counts_stays():
+    page = ('<p>\n    One\n      <a href="x"\n         title="a\n   b">two</a>\n</p>\n\n'
+            '<pre><code>  keep\n    this</code></pre><code>a\n  b</code><script>\n  var x;\n</script>')
+    assert finish.squeeze_whitespace(page) == ('<p>\nOne\n<a href="x"\n         title="a\n   b">two</a>\n</p>\n'
+                                               '<pre><code>  keep\n    this</code></pre><code>a\n  b</code>'
+                                               '<script>\n  var x;\n</script>')
+    assert finish.squeeze_whitespace(finish.squeeze_whitespace(page)) == finish.squeeze_whitespace(page)
