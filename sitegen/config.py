@@ -8,6 +8,8 @@ reaches the generator on the next rebuild. Nothing is read at import time.
 
 from __future__ import annotations
 
+import os
+
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Mapping
@@ -62,15 +64,25 @@ def from_mapping(config: Mapping[str, Any]) -> SiteConfig:
                       site_name=str(config.get("site_name", "")), page_titles=nav_titles(config.get("nav")))
 
 
+# (path, modification time, size, environment) -> the configuration read from it: one
+# build reads mkdocs.yml for the generator and again for the finishing step. The
+# environment is in the key because `!ENV` tags read it.
+_LOADED: dict[tuple[str, int, int, int], SiteConfig] = {}
+
+
 def load(root: Path) -> SiteConfig:
-    """Read root/mkdocs.yml with MkDocs's loader."""
+    """Read root/mkdocs.yml with MkDocs's loader (once per version of the file)."""
     from mkdocs.exceptions import ConfigurationError
     from mkdocs.utils.yaml import yaml_load
 
     path = root / CONFIG_FILE
     try:
-        with path.open("rb") as handle:
-            return from_mapping(yaml_load(handle))
+        stat = path.stat()
+        key = (str(path.resolve()), stat.st_mtime_ns, stat.st_size, hash(frozenset(os.environ.items())))
+        if key not in _LOADED:
+            with path.open("rb") as handle:
+                _LOADED[key] = from_mapping(yaml_load(handle))
+        return _LOADED[key]
     except OSError as exc:
         raise ConfigError(f"{CONFIG_FILE}: cannot be read ({exc.strerror})") from None
     except ConfigurationError as exc:

@@ -154,13 +154,15 @@ def _parse_block(css: str, i: int) -> tuple[list, int]:
                 nodes.append(Block(text, children))
             else:
                 declarations = tuple((d.partition(":")[0].strip(), d) for d in _declarations(body))
-                nodes.append(Rule([(sel, selector_tokens(sel)) for sel in _split_selectors(text)], body, declarations))
+                selectors = [(sel, selector_tokens(sel)) for sel in _split_selectors(text) if not _INTERACTION.search(sel)]
+                nodes.append(Rule(selectors, body, declarations))
             i = end
     return nodes, i
 
 
 def parse(css: str) -> list:
-    """Rules and blocks of a stylesheet (comments dropped)."""
+    """Rules and blocks of a stylesheet, for first paint: comments, and selectors that
+    need a reader's action, are dropped once here rather than on every page."""
     return _parse_block(css, 0)[0]
 
 
@@ -211,7 +213,7 @@ def _kept(nodes: list, tokens: frozenset) -> list:
     out = []
     for node in nodes:
         if isinstance(node, Rule):
-            selectors = [(s, needs) for s, needs in node.selectors if needs <= tokens and not _INTERACTION.search(s)]
+            selectors = [(s, needs) for s, needs in node.selectors if needs <= tokens]
             if selectors:
                 out.append(Rule(selectors, node.body, node.declarations))
         elif isinstance(node, Block):
