@@ -151,9 +151,13 @@ class TermMarker:
         return "".join(out)
 
 
+def _folder(url: str) -> str:
+    """The folder a page address resolves links against: compare/x/ -> itself, 404.html -> ''."""
+    return url if url.endswith("/") or not url else posixpath.dirname(url) + "/"
+
+
 def relative(from_url: str, to_url: str) -> str:
-    base = from_url if from_url.endswith("/") or not from_url else posixpath.dirname(from_url) + "/"
-    rel = posixpath.relpath(to_url or ".", base or ".")
+    rel = posixpath.relpath(to_url or ".", _folder(from_url) or ".")
     return rel + ("/" if to_url.endswith("/") and not rel.endswith("/") else "")
 
 
@@ -184,8 +188,7 @@ class StylesheetCache:
         href = href.split("?")[0]
         if href.startswith(self.base_path):
             return self.site / href[len(self.base_path):]
-        folder = page_url if page_url.endswith("/") or not page_url else posixpath.dirname(page_url) + "/"
-        return self.site / posixpath.normpath(posixpath.join(folder, href)).lstrip("/")
+        return self.site / posixpath.normpath(posixpath.join(_folder(page_url), href)).lstrip("/")
 
     def combine(self, paths: list[Path]) -> str | None:
         """One stylesheet with the rules of `paths`, in order; its site path, or None
@@ -257,8 +260,7 @@ def defer_scripts(html: str) -> str:
     return _SCRIPT_SRC.sub(lambda m: f"<script defer{m.group(1)}>", html)
 
 
-def finish_page(html: str, page_url: str, site: Path, marker: TermMarker | None,
-                stylesheets: StylesheetCache) -> str:
+def finish_page(html: str, page_url: str, marker: TermMarker | None, stylesheets: StylesheetCache) -> str:
     if marker is not None and page_url not in NO_TERMS_PAGES:
         href = relative(page_url, GLOSSARY_URL)
         html = _ARTICLE.sub(lambda m: m.group(1) + marker.mark(m.group(2), href) + m.group(3), html, count=1)
@@ -305,7 +307,7 @@ def finish_site(root: Path, site: Path) -> int:
         html = path.read_text(encoding="utf-8")
         if is_redirect_page(html):
             continue
-        changed += write_if_changed(path, finish_page(html, site_path(site, path), site, marker, stylesheets))
+        changed += write_if_changed(path, finish_page(html, site_path(site, path), marker, stylesheets))
     stylesheets.remove_combined_sources()
     changed += compact_own_scripts(root, site)
     changed += offline.write_worker(site)

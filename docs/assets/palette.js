@@ -40,9 +40,7 @@
     if (colour.media !== FOLLOW_SYSTEM) return colour;
     var system = form.querySelector(light.matches ? "[data-md-color-media='(prefers-color-scheme: light)']"
                                                   : "[data-md-color-media='(prefers-color-scheme: dark)']");
-    if (!system) return colour;
-    var chosen = colours(system);
-    return {media: chosen.media, scheme: chosen.scheme, primary: chosen.primary, accent: chosen.accent};
+    return system ? colours(system) : colour;
   }
 
   // The browser's own colours (scroll bars, form controls, the phone's address bar) follow the page.
