@@ -21,10 +21,25 @@ def origin(url: str) -> str:
     return "{0.scheme}://{0.netloc}".format(urlsplit(url))
 
 
+def wait_loaded(tab) -> None:
+    """Until the page has loaded and the network is quiet: what a reader sees before
+    touching anything. The theme's bundle has not started (assets/lazy-theme.js)."""
+    tab.wait_for_load_state("networkidle")
+    tab.wait_for_function("document.readyState === 'complete'")
+
+
+def start_theme(tab) -> None:
+    """Start the theme's bundle, as a reader's first scroll would, and wait until it runs."""
+    tab.evaluate("window.dispatchEvent(new Event('scroll'))")
+    tab.wait_for_function("document.documentElement.hasAttribute('data-theme-started')")
+    tab.wait_for_function("typeof document$ !== 'undefined'")
+
+
 def wait_ready(tab) -> None:
     """Until the page has loaded, the network is quiet and the theme has started."""
+    wait_loaded(tab)
+    start_theme(tab)
     tab.wait_for_load_state("networkidle")
-    tab.wait_for_function("typeof document$ !== 'undefined'")
 
 
 @dataclass

@@ -10,7 +10,8 @@ After the engine has written the site, each page gets:
 2. **First paint:** the CSS the page can use is inlined (sitegen.criticalcss)
    and the stylesheets load without blocking, combined into one file so the
    page is restyled once when it arrives, not once per file; scripts are
-   deferred.
+   deferred, and the theme's bundle starts only when the reader first
+   touches, types or scrolls (start_theme_on_demand, assets/lazy-theme.js).
 3. **Whitespace:** the templates' indentation goes (squeeze_whitespace).
 
 The guide's own scripts (docs/assets/*.js) lose their comments and
@@ -63,6 +64,14 @@ _RELATIVE_URL = re.compile(r"""url\(\s*(?!["']?(?:data:|#|[a-z][a-z0-9+.-]*://))
 COMBINED_STYLESHEET = "assets/stylesheets/combined.{hash}.css"
 _WHITESPACE_KEPT = re.compile(r"(<(pre|code|kbd|textarea|script|style)\b.*?</\2\s*>)", re.S | re.I)
 _LINE_BREAK_RUN = re.compile(r"\n\s+")
+# The theme's bundle (Material's or Zensical's): its folder is the path to the site root.
+_THEME_BUNDLE = re.compile(r"""<script\b[^>]*\bsrc="([^"]*)(assets/javascripts/bundle\.[0-9a-f]+\.min\.js)"[^>]*></script>""")
+LAZY_THEME = "assets/lazy-theme.js"
+# Set in the head, before first paint, so the page has the layout it keeps once the
+# bundle runs (which sets the same class); readers without JavaScript keep "no-js".
+JS_CLASS = ('<script>document.documentElement.className='
+            'document.documentElement.className.replace(/\\bno-js\\b/,"js")</script>')
+_HEAD_START = re.compile(r"<head\b[^>]*>(?:\s*<meta charset=[^>]*>)?")
 _SCRIPT_SRC = re.compile(r"<script\b(?![^>]*\b(?:defer|async|type=\"?module)\b)([^>]*\bsrc=[^>]*)>")
 
 
@@ -229,6 +238,8 @@ def inline_critical_css(html: str, page_url: str, stylesheets: StylesheetCache) 
     if not links or "data-critical" in html:
         return html
     tokens = criticalcss.page_tokens(html)
+    if JS_CLASS in html:  # at first paint the page has the "js" class, not "no-js"
+        tokens = (tokens - {".no-js"}) | {".js"}
     local: dict[int, Path] = {}  # link index -> stylesheet in the site
     for i, link in enumerate(links):
         href = _HREF.search(link.group())
@@ -256,6 +267,22 @@ def inline_critical_css(html: str, page_url: str, stylesheets: StylesheetCache) 
     return "".join(pieces)
 
 
+def start_theme_on_demand(html: str) -> str:
+    """The theme's bundle, replaced by assets/lazy-theme.js, which requests it at the
+    reader's first touch, key or scroll; and the "js" class set before first paint.
+
+    Reading needs nothing from the bundle, and evaluating and mounting it are the
+    two longest tasks of a page load on a slow phone (lazy-theme.js says more)."""
+    bundle = _THEME_BUNDLE.search(html)
+    head = _HEAD_START.search(html)
+    if not bundle or not head:
+        return html
+    root, path = bundle.groups()
+    loader = (f'<script src="{root}{LAZY_THEME}" data-theme-bundle="{root}{path}" defer></script>')
+    html = html[:bundle.start()] + loader + html[bundle.end():]
+    return html[:head.end()] + JS_CLASS + html[head.end():]
+
+
 def defer_scripts(html: str) -> str:
     return _SCRIPT_SRC.sub(lambda m: f"<script defer{m.group(1)}>", html)
 
@@ -264,7 +291,7 @@ def finish_page(html: str, page_url: str, marker: TermMarker | None, stylesheets
     if marker is not None and page_url not in NO_TERMS_PAGES:
         href = relative(page_url, GLOSSARY_URL)
         html = _ARTICLE.sub(lambda m: m.group(1) + marker.mark(m.group(2), href) + m.group(3), html, count=1)
-    html = inline_critical_css(html, page_url, stylesheets)
+    html = inline_critical_css(start_theme_on_demand(html), page_url, stylesheets)
     return squeeze_whitespace(defer_scripts(html))
 
 

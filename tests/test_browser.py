@@ -14,7 +14,7 @@ import pytest
 from axe_playwright_python.sync_playwright import Axe
 
 from conftest import RECORDS as DATA
-from sitegen.browser import PageLog, origin, wait_ready
+from sitegen.browser import PageLog, origin, start_theme, wait_loaded, wait_ready
 
 REDIRECT_SOURCES = {r["from"] for r in DATA["redirects"]}
 
@@ -387,6 +387,92 @@ def test_search_loads_only_when_used_and_then_finds_pages(chromium, base_url, wi
     assert any("diffusion" in t.lower() for t in titles)
     assert [u for u in requests if u.endswith("search/search_index.json")]
     assert page.locator(".md-search-result mark").count() > 0  # the query is highlighted in results
+    context.close()
+
+
+THEME_BUNDLE = "/assets/javascripts/bundle."
+BOXES = """selectors => selectors.map(s => {
+  const e = document.querySelector(s);
+  const r = e ? e.getBoundingClientRect() : null;
+  return r && [s, Math.round(r.x), Math.round(r.y), Math.round(r.width), Math.round(r.height)];
+})"""
+
+
+@pytest.mark.parametrize("width", [1280, 375])
+def test_the_theme_bundle_waits_for_the_reader_and_then_starts_without_moving_anything(chromium, base_url, width):
+    """Reading needs nothing from the bundle; the first key press starts it, and the page stays put."""
+    context = chromium.new_context(viewport={"width": width, "height": 800})
+    tab = context.new_page()
+    log = PageLog(origin(base_url)).attach(tab)
+    requests = []
+    tab.on("request", lambda r: requests.append(r.url))
+    tab.goto(base_url + "concepts/llms/")
+    wait_loaded(tab)
+    tab.wait_for_timeout(500)
+    assert not [u for u in requests if THEME_BUNDLE in u]
+    assert tab.evaluate("document.documentElement.classList.contains('js')")
+    wide = width >= 1220
+    search = next(s for s in (".md-search__input", ".md-search__button", "label.md-header__button[for=__search]")
+                  if tab.is_visible(s))  # Material's search field, Zensical's button, or the phone header's icon
+    shown = [".md-header__title", search, "article h1", "article p"]
+    shown += [".md-sidebar--primary a.md-nav__link--active", ".md-sidebar--secondary a.md-nav__link"] if wide else []
+    assert all(tab.is_visible(s) for s in shown), [s for s in shown if not tab.is_visible(s)]
+    assert axe_violations(tab) == []
+    before = tab.evaluate(BOXES, shown + [".md-header", ".md-main"])
+
+    tab.keyboard.press("Shift")  # a real key press, as a reader's first action
+    tab.wait_for_function("document.documentElement.hasAttribute('data-theme-started')")
+    tab.wait_for_function("typeof document$ !== 'undefined'")
+    tab.wait_for_load_state("networkidle")
+    assert [u for u in requests if THEME_BUNDLE in u]
+    assert tab.evaluate(BOXES, shown + [".md-header", ".md-main"]) == before
+    if wide:  # the bundle is at work: it sizes the sidebar and follows the scroll in the table of contents
+        assert tab.evaluate("document.querySelector('.md-sidebar--primary .md-sidebar__scrollwrap').style.height") != ""
+        tab.mouse.wheel(0, 3000)
+        tab.wait_for_selector(".md-sidebar--secondary .md-nav__link--active")
+    assert log.console_errors == [] and log.failed == []
+    context.close()
+
+
+def test_the_search_key_opens_search_before_the_theme_has_started(page, base_url):
+    page.goto(base_url + "concepts/llms/")
+    wait_loaded(page)
+    page.keyboard.press("/")
+    assert page.evaluate("document.getElementById('__search').checked")
+    assert page.evaluate("document.activeElement.matches('.md-search__input')")
+    page.keyboard.type("diffusion")  # typed while the bundle is still on its way
+    page.wait_for_selector(".md-search-result__item")
+    titles = page.eval_on_selector_all(".md-search-result__item h1, .md-search-result__item h2",
+                                       "els => els.map(e => e.textContent)")
+    assert any("diffusion" in t.lower() for t in titles)
+    assert page.log.console_errors == []
+
+
+def test_a_shortcut_key_pressed_before_the_theme_has_started_still_works(page, base_url):
+    page.goto(base_url)
+    wait_loaded(page)
+    following = page.evaluate("document.querySelector('link[rel=next]').href")
+    page.keyboard.press("n")  # Material's "next page" key, replayed once the bundle runs
+    page.wait_for_url(following)
+    assert page.log.console_errors == []
+
+
+def test_widgets_and_the_colour_toggle_work_without_the_theme_bundle(chromium, base_url):
+    """The guide's own scripts need nothing from the bundle, even if it never arrives."""
+    context = chromium.new_context(viewport={"width": 1280, "height": 900})
+    tab = context.new_page()
+    tab.route("**/assets/javascripts/bundle.*", lambda route: route.abort())
+    errors = []
+    tab.on("pageerror", lambda e: errors.append(str(e)))
+    tab.goto(base_url + "compare/use-cases/")
+    wait_loaded(tab)
+    tab.wait_for_selector("#use-case-chooser:not([hidden]) #chooser-task")
+    for _ in range(3):  # auto -> light -> dark
+        if tab.evaluate("document.body.getAttribute('data-md-color-scheme')") == "slate":
+            break
+        tab.click("form[data-site-palette] label:visible")
+    assert tab.evaluate("document.body.getAttribute('data-md-color-scheme')") == "slate"
+    assert tab.evaluate("typeof document$") == "undefined" and errors == []
     context.close()
 
 

@@ -73,3 +73,30 @@ def test_indentation_between_tags_goes_and_whitespace_that_counts_stays():
                                                '<pre><code>  keep\n    this</code></pre><code>a\n  b</code>'
                                                '<script>\n  var x;\n</script>')
     assert finish.squeeze_whitespace(finish.squeeze_whitespace(page)) == finish.squeeze_whitespace(page)
+
+
+THEMED = ('<!doctype html><html class="no-js"><head><meta charset="utf-8"><link rel="stylesheet" href="../t.css">'
+          '</head><body><div class="md-search">s</div>'
+          '<script src="../assets/javascripts/bundle.1a2b.min.js"></script></body></html>')
+
+
+def test_the_theme_bundle_is_replaced_by_its_on_demand_loader_and_the_page_starts_as_js():
+    page = finish.start_theme_on_demand(THEMED)
+    assert ('<script src="../assets/lazy-theme.js" data-theme-bundle="../assets/javascripts/bundle.1a2b.min.js" '
+            'defer></script>') in page
+    assert "<script src=\"../assets/javascripts/bundle" not in page
+    assert page.index(finish.JS_CLASS) == page.index('<meta charset="utf-8">') + len('<meta charset="utf-8">')
+    assert finish.start_theme_on_demand(page) == page  # finishing twice changes nothing
+    no_bundle = THEMED.replace("bundle.1a2b.min.js", "other.js")
+    assert finish.start_theme_on_demand(no_bundle) == no_bundle
+
+
+def test_a_page_that_starts_as_js_gets_the_js_rules_at_first_paint(tmp_path):
+    site = tmp_path / "site"
+    (site / "assets").mkdir(parents=True)
+    (site / "t.css").write_text(".no-js .md-search{display:none}.js .md-search{color:red}")
+    sheets = finish.StylesheetCache(tmp_path, site)
+    critical = finish.inline_critical_css(finish.start_theme_on_demand(THEMED), "x/", sheets)
+    assert ".js .md-search{color:red}" in critical and ".no-js" not in critical.split("<style")[1].split("</style>")[0]
+    plain = finish.inline_critical_css(THEMED, "x/", sheets)  # a page left as no-js keeps its no-js rules
+    assert ".no-js .md-search{display:none}" in plain and ".js .md-search" not in plain

@@ -113,6 +113,24 @@ def test_no_page_repeats_an_id(docs):
     assert repeated == {}
 
 
+def test_each_page_starts_the_theme_bundle_on_demand_and_paints_as_js(site, pages):
+    """The bundle's <script> is replaced by assets/lazy-theme.js, on every engine's output."""
+    from sitegen.finish import JS_CLASS
+    for url, path in pages.items():
+        text = path.read_text(encoding="utf-8")
+        if "data-critical" not in text:
+            continue
+        assert not re.search(r'<script\b[^>]*\bsrc="[^"]*assets/javascripts/bundle\.', text), f"/{url}"
+        loaders = re.findall(r'<script src="([^"]*)assets/lazy-theme\.js" data-theme-bundle="\1(assets/javascripts/'
+                             r'bundle\.[0-9a-f]+\.min\.js)" defer></script>', text)
+        assert len(loaders) == 1, f"/{url}: {loaders}"
+        assert (site / loaders[0][1]).is_file() and (site / "assets" / "lazy-theme.js").is_file()
+        head = text.split("</head>")[0]
+        assert JS_CLASS in head and head.index(JS_CLASS) < head.index("<style data-critical>"), f"/{url}"
+        critical = head.split("<style data-critical>")[1].split("</style>")[0]
+        assert ".no-js" not in critical and ".md-search" in critical, f"/{url}"
+
+
 def test_each_page_loads_its_stylesheets_as_one_file_without_blocking(site, pages):
     """Critical CSS is inlined; the rest arrives as one file, so the page is restyled once."""
     combined = set()

@@ -721,6 +721,7 @@
   if (typeof window.document$ !== "undefined") {
     window.document$.subscribe(setup);
   } else {
-    document.addEventListener("DOMContentLoaded", setup);
+    // Once: assets/lazy-theme.js fires the event again for the theme's bundle.
+    document.addEventListener("DOMContentLoaded", setup, { once: true });
   }
 })();
