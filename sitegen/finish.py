@@ -248,13 +248,15 @@ def inline_critical_css(html: str, page_url: str, stylesheets: StylesheetCache) 
         target = stylesheets.target(page_url, href.group(1))
         if stylesheets.get(target) is not None:
             local[i] = target
-    css = [criticalcss.used(stylesheets.get(target), tokens) for target in local.values()]
+    # One pass over all the page's stylesheets, in order: a custom property declared in one
+    # (the theme's palette, say) is often read only in another.
+    css = criticalcss.used([node for target in local.values() for node in stylesheets.get(target)], tokens)
     combined = stylesheets.combine(list(local.values())) if local else None
     pieces, last = [], 0
     for i, link in enumerate(links):
         pieces.append(html[last:link.start()])
         if i == 0:
-            pieces.append('<style data-critical>' + "".join(css).replace("</", "<\\/") + "</style>")
+            pieces.append('<style data-critical>' + css.replace("</", "<\\/") + "</style>")
         if combined is None or i not in local:
             pieces.append(lazy_stylesheet(link.group()))
         elif i == min(local):

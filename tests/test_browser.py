@@ -342,6 +342,22 @@ def test_following_the_system_setting_picks_dark_and_enter_switches(chromium, ba
     context.close()
 
 
+def test_a_dark_system_setting_gets_dark_colours_from_the_inlined_css_alone(chromium, base_url):
+    """Before the full stylesheet arrives: the inlined CSS held the dark scheme's selector but
+    dropped its colours (they are declared in the palette file and read in the main one)."""
+    context = chromium.new_context(viewport={"width": 390, "height": 800}, color_scheme="dark")
+    tab = context.new_page()
+    tab.route("**/assets/stylesheets/combined.*", lambda route: route.abort())
+    tab.goto(base_url + "concepts/llms/")
+    wait_loaded(tab)
+    assert tab.evaluate("document.body.getAttribute('data-md-color-scheme')") == "slate"
+    background, text = tab.evaluate("""[getComputedStyle(document.body).backgroundColor,
+        getComputedStyle(document.querySelector('article p')).color]""")
+    luminance = lambda colour: sum(map(float, colour[colour.index("(") + 1:].rstrip(")").split(",")[:3]))  # noqa: E731
+    assert luminance(background) < 150 and luminance(text) > 450, (background, text)
+    context.close()
+
+
 def test_without_javascript_the_whole_stylesheet_still_loads(chromium, base_url):
     context = chromium.new_context(java_script_enabled=False)
     tab = context.new_page()

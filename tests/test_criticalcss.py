@@ -100,3 +100,15 @@ def test_a_page_that_starts_as_js_gets_the_js_rules_at_first_paint(tmp_path):
     assert ".js .md-search{color:red}" in critical and ".no-js" not in critical.split("<style")[1].split("</style>")[0]
     plain = finish.inline_critical_css(THEMED, "x/", sheets)  # a page left as no-js keeps its no-js rules
     assert ".no-js .md-search{display:none}" in plain and ".js .md-search" not in plain
+
+
+def test_a_custom_property_declared_in_one_stylesheet_and_read_in_another_is_kept(tmp_path):
+    """The theme's palette file declares the dark colours; its main file reads them."""
+    site = tmp_path / "site"
+    site.mkdir()
+    (site / "main.css").write_text("body{color:var(--fg)}")
+    (site / "palette.css").write_text("[data-scheme=dark]{--fg:#eee;--unread:1px}")
+    page = ('<html><head><link rel="stylesheet" href="main.css"><link rel="stylesheet" href="palette.css"></head>'
+            '<body data-scheme="light">x</body></html>')
+    critical = finish.inline_critical_css(page, "", finish.StylesheetCache(tmp_path, site))
+    assert "<style data-critical>body{color:var(--fg)}[data-scheme=dark]{--fg:#eee}</style>" in critical
