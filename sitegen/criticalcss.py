@@ -30,9 +30,11 @@ _ATTR = re.compile(r"\[\s*([\w-]+)")
 _TAG = re.compile(r"(?:^|[\s>+~,])([a-zA-Z][\w-]*)")
 _START_TAG = re.compile(r"<([a-zA-Z][\w-]*)(\s[^>]*)?>")
 _COMMENT = re.compile(r"/\*.*?\*/", re.S)
-# Attributes whose value is fixed for the life of a page, so a selector on the
-# other value can never match: `[dir=rtl]` rules are dead weight on an ltr page.
-_FIXED_ATTRS = ("dir",)
+# Attributes that only ever take values written somewhere in the page, so a selector
+# on any other value can never match: `[dir=rtl]` rules are dead weight on an ltr
+# page, and so are the theme's rules for the colours this site does not offer (the
+# colour toggle copies its options' values, all in the page, onto <body>).
+_FIXED_ATTRS = ("dir", "data-md-color-scheme", "data-md-color-primary", "data-md-color-accent")
 _FIXED_ATTR = re.compile(r"""\[\s*(%s)\s*=\s*["']?([\w-]+)["']?\s*\]""" % "|".join(_FIXED_ATTRS))
 # Pseudo-classes that need a reader's action, so they cannot match at first paint.
 # (`:checked` and `:target` can: the theme's toggles and a deep link set them on load.)

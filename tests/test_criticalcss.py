@@ -112,3 +112,12 @@ def test_a_custom_property_declared_in_one_stylesheet_and_read_in_another_is_kep
             '<body data-scheme="light">x</body></html>')
     critical = finish.inline_critical_css(page, "", finish.StylesheetCache(tmp_path, site))
     assert "<style data-critical>body{color:var(--fg)}[data-scheme=dark]{--fg:#eee}</style>" in critical
+
+
+def test_rules_for_colours_the_site_does_not_offer_are_left_out():
+    page = ('<body data-md-color-scheme="default" data-md-color-primary="indigo"><input data-md-color-scheme="slate">'
+            '</body>')
+    css = ("[data-md-color-primary=red]{a:1}[data-md-color-primary=indigo]{b:2}"
+           "[data-md-color-scheme=slate]{c:3}[data-md-color-scheme=\"default\"]{d:4}[data-md-color-accent=red]{e:5}")
+    assert inlined(css, page) == "[data-md-color-primary=indigo]{b:2}[data-md-color-scheme=slate]{c:3}" \
+                                 "[data-md-color-scheme=\"default\"]{d:4}"
