@@ -28,11 +28,16 @@ def wait_loaded(tab) -> None:
     tab.wait_for_function("document.readyState === 'complete'")
 
 
+def wait_theme_started(tab) -> None:
+    """Until the theme's bundle has arrived and started its work."""
+    tab.wait_for_function("document.documentElement.hasAttribute('data-theme-started')")
+    tab.wait_for_function("typeof document$ !== 'undefined'")
+
+
 def start_theme(tab) -> None:
     """Start the theme's bundle, as a reader's first scroll would, and wait until it runs."""
     tab.evaluate("window.dispatchEvent(new Event('scroll'))")
-    tab.wait_for_function("document.documentElement.hasAttribute('data-theme-started')")
-    tab.wait_for_function("typeof document$ !== 'undefined'")
+    wait_theme_started(tab)
 
 
 def wait_ready(tab) -> None:

@@ -14,7 +14,7 @@ import pytest
 from axe_playwright_python.sync_playwright import Axe
 
 from conftest import RECORDS as DATA
-from sitegen.browser import PageLog, origin, start_theme, wait_loaded, wait_ready
+from sitegen.browser import PageLog, origin, wait_loaded, wait_ready, wait_theme_started
 
 REDIRECT_SOURCES = {r["from"] for r in DATA["redirects"]}
 
@@ -449,8 +449,7 @@ def test_the_theme_bundle_waits_for_the_reader_and_then_starts_without_moving_an
     before = tab.evaluate(BOXES, shown + [".md-header", ".md-main"])
 
     tab.keyboard.press("Shift")  # a real key press, as a reader's first action
-    tab.wait_for_function("document.documentElement.hasAttribute('data-theme-started')")
-    tab.wait_for_function("typeof document$ !== 'undefined'")
+    wait_theme_started(tab)
     tab.wait_for_load_state("networkidle")
     assert [u for u in requests if THEME_BUNDLE in u]
     assert tab.evaluate(BOXES, shown + [".md-header", ".md-main"]) == before

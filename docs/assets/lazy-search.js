@@ -11,8 +11,9 @@
     early. Tested in tests/test_browser.py.
 
     overrides/partials/lazy-search.html loads this file in the head, deferred,
-    so it runs just before the theme's (also deferred) bundle. It is a file, not
-    an inline script, so a repeat visit takes it from the cache. */
+    so it runs before the theme's bundle, which starts later
+    (assets/lazy-theme.js). It is a file, not an inline script, so a repeat
+    visit takes it from the cache. */
 (function () {
   "use strict";
   var INDEX = /\/search(\/search_index)?\.json$/;

@@ -21,8 +21,8 @@
     where the search field is in the page (Material); the bundle then finds the
     query already typed. Other shortcut keys (n, p), and the search keys where
     the bundle builds the search dialog itself (Zensical), are replayed for the
-    bundle when it has started, and so is a click on Zensical's search button. Tested in
-    tests/test_browser.py. */
+    bundle when it has started, and so is a click on Zensical's search button.
+    Tested in tests/test_lazy_theme.py and tests/test_browser.py. */
 (function () {
   "use strict";
   var script = document.currentScript;
