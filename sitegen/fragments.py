@@ -95,10 +95,7 @@ def faq(site: SiteData, config: SiteConfig) -> dict[str, Any]:
     entries = site.records("faq")  # file order is the reading order within a topic
     topics = site["faq"].labels("topic")
     grouped = [(key, topics[key], [q for q in entries if q["topic"] == key]) for key in site["faq"].enum("topic")]
-    jsonld = {"@context": "https://schema.org", "@type": "FAQPage", "mainEntity": [
-        {"@type": "Question", "name": q["question"], "acceptedAnswer": {"@type": "Answer", "text": q["answer"]}}
-        for q in entries]}
-    return {"topics": [t for t in grouped if t[2]], "jsonld": jsonld, **with_stances(site, config)}
+    return {"topics": [t for t in grouped if t[2]], **with_stances(site, config)}
 
 
 def downloads(site: SiteData, _config: SiteConfig) -> dict[str, Any]:

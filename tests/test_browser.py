@@ -258,15 +258,16 @@ def test_faq_link_from_another_page_opens_its_answer(page, base_url):
     page.wait_for_function("document.getElementById('chatgpt-llm-or-product').closest('details').open")
 
 
-def test_same_page_hash_links_keep_structured_data_intact(page, base_url):
-    """Was: instant navigation re-ran the FAQ's JSON-LD as a script, without its type (a SyntaxError)."""
-    page.goto(base_url + "faq/")
+def test_same_page_hash_links_keep_embedded_data_intact(page, base_url):
+    """Was: instant navigation re-ran the FAQ's JSON-LD (since removed) as a script, without its
+    type (a SyntaxError). The chooser's JSON sits in the article the same way."""
+    page.goto(base_url + "compare/use-cases/")
     wait_ready(page)
-    page.evaluate("""() => { const a = document.createElement('a'); a.href = location.pathname + '#open-weights';
+    page.evaluate("""() => { const a = document.createElement('a'); a.href = location.pathname + '#use-content-writing';
                              a.textContent = 'jump'; document.querySelector('article').append(a); a.click(); }""")
-    page.wait_for_function("document.getElementById('open-weights').closest('details').open")
+    page.wait_for_url("**#use-content-writing")
     types = page.evaluate("[...document.querySelectorAll('article script')].map(s => s.type)")
-    assert types == ["application/ld+json"]
+    assert types == ["application/json"]
     assert page.log.console_errors == []
 
 

@@ -83,13 +83,6 @@ def test_every_faq_id_is_a_linkable_element(docs):
     assert headed == {q["id"]: q["question"] for q in DATA["faq"]}
 
 
-def test_faq_json_ld_matches_the_data(docs):
-    script = docs["faq/"].find("script", type="application/ld+json")
-    doc = json.loads(script.text())
-    assert doc["@type"] == "FAQPage"
-    assert [q["name"] for q in doc["mainEntity"]] == [q["question"] for q in DATA["faq"]]
-
-
 def test_wrong_seed_claims_come_first_and_are_corrected(docs):
     myths = sorted(DATA["myths"], key=lambda m: m["order"])
     flags = [bool(m.get("from_sources")) for m in myths]

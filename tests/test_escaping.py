@@ -3,7 +3,7 @@
 The property test renders arbitrary strings through the real template and the
 site's own Markdown configuration, then reads the table cells back. The
 pipeline tests put hostile strings into the data (table cells, the chooser's
-and the catalogue's JSON, the FAQ's JSON-LD, the SVG diagrams and the
+and the catalogue's JSON, the SVG diagrams and the
 downloads), build the whole site, and read every one of them back; the
 browser test checks that Chromium, which parses <script> content by its own
 rules, still sees the whole page.
@@ -171,7 +171,6 @@ def script_json(page: Path, kind: str) -> tuple[str, object]:
 @pytest.mark.parametrize("page,kind", [
     ("compare/use-cases/index.html", "application/json"),
     ("compare/systems/index.html", "application/json"),
-    ("faq/index.html", "application/ld+json"),
 ])
 def test_embedded_json_is_escaped_for_html_and_holds_the_text(hostile_site, page, kind):
     body, value = script_json(hostile_site / page, kind)
@@ -219,9 +218,6 @@ def test_chromium_sees_the_whole_page_despite_hostile_text(hostile_site, chromiu
         assert page.is_visible("#use-case-chooser")
         page.select_option("#chooser-task", index=0)
         page.wait_for_function(f"document.querySelector('#chooser-recommendation').textContent.includes({json.dumps(OPENER)})")
-        page.goto(base + "faq/")
-        jsonld = page.evaluate("JSON.parse(document.querySelector('script[type=\"application/ld+json\"]').textContent)")
-        assert jsonld["mainEntity"][0]["name"] == JOINED
         page.goto(base)
         assert JOINED in page.evaluate("document.querySelector('svg.diagram__svg desc').textContent")
         page.close()
