@@ -12,7 +12,7 @@ After the engine has written the site, each page gets:
    page is restyled once when it arrives, not once per file; scripts are
    deferred, and the theme's bundle starts only when the reader first
    touches, types or scrolls (start_theme_on_demand, assets/lazy-theme.js).
-3. **Whitespace:** the templates' indentation goes (squeeze_whitespace).
+3. **Whitespace and comments:** the templates' indentation and comments go (squeeze_markup).
 
 The guide's own scripts (docs/assets/*.js) lose their comments and
 indentation (sitegen.jscompact). Then the site gets its offline service
@@ -53,6 +53,7 @@ NO_TERMS_CLASSES = {"source-line", "cite", "headerlink", "term", "chooser", "cat
 SECTION_START = re.compile(r"<h[23][\s>]")
 VOID = {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "track", "wbr"}
 _PARTS = re.compile(r"(<!--.*?-->|<[^>]*>)", re.S)
+_COMMENT = re.compile(r"<!--.*?-->", re.S)
 _TAG_NAME = re.compile(r"</?([a-zA-Z][\w-]*)")
 _CLASS_ATTR = re.compile(r"""\bclass\s*=\s*("[^"]*"|'[^']*'|[^\s>]+)""")
 _ARTICLE = re.compile(r'(<article\b[^>]*>)(.*?)(</article>)', re.S)
@@ -294,20 +295,24 @@ def finish_page(html: str, page_url: str, marker: TermMarker | None, stylesheets
         href = relative(page_url, GLOSSARY_URL)
         html = _ARTICLE.sub(lambda m: m.group(1) + marker.mark(m.group(2), href) + m.group(3), html, count=1)
     html = inline_critical_css(start_theme_on_demand(html), page_url, stylesheets)
-    return squeeze_whitespace(defer_scripts(html))
+    return squeeze_markup(defer_scripts(html))
 
 
-def squeeze_whitespace(html: str) -> str:
-    """Each run of whitespace with a line break in it, between tags, becomes one line break.
+def squeeze_markup(html: str) -> str:
+    """Each run of whitespace with a line break in it, between tags, becomes one line
+    break, and HTML comments go.
 
     The templates indent their output for people reading them; a browser shows
     any run of whitespace as one space, so the page looks the same, and is about
-    0.6-0.9 KiB (gzip) lighter. Tags and the elements whose whitespace counts
-    (pre, code, kbd, textarea, script, style) are left exactly as they are."""
+    0.6-0.9 KiB (gzip) lighter. The comments ("Generated from data/...") are for
+    maintainers reading generated/*.md; readers downloaded 0.2-0.4 KiB of them per
+    page. Tags and the elements whose text counts (pre, code, kbd, textarea,
+    script, style) are left exactly as they are."""
     pieces = _WHITESPACE_KEPT.split(html)  # text, kept element, its tag name, text, ...
     out = []
     for i in range(0, len(pieces), 3):
-        out += [p if p.startswith("<") else _LINE_BREAK_RUN.sub("\n", p) for p in _PARTS.split(pieces[i])]
+        out += [p if p.startswith("<") else _LINE_BREAK_RUN.sub("\n", p)
+                for p in _PARTS.split(_COMMENT.sub("", pieces[i]))]
         if i + 1 < len(pieces):
             out.append(pieces[i + 1])
     return "".join(out)

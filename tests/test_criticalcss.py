@@ -66,13 +66,16 @@ def test_stylesheets_are_combined_unless_one_refers_to_a_file_by_a_relative_addr
     assert sorted(p.name for p in (site / "assets").glob("*.css")) == ["font.css", "theme.css"]
 
 
-def test_indentation_between_tags_goes_and_whitespace_that_counts_stays():
+def test_indentation_and_comments_between_tags_go_and_text_that_counts_stays():
     page = ('<p>\n    One\n      <a href="x"\n         title="a\n   b">two</a>\n</p>\n\n'
-            '<pre><code>  keep\n    this</code></pre><code>a\n  b</code><script>\n  var x;\n</script>')
-    assert finish.squeeze_whitespace(page) == ('<p>\nOne\n<a href="x"\n         title="a\n   b">two</a>\n</p>\n'
-                                               '<pre><code>  keep\n    this</code></pre><code>a\n  b</code>'
-                                               '<script>\n  var x;\n</script>')
-    assert finish.squeeze_whitespace(finish.squeeze_whitespace(page)) == finish.squeeze_whitespace(page)
+            '<!-- Generated from data/x.yaml -->\n<p>&lt;!-- shown --&gt;</p>'
+            '<pre><code>  keep\n    this <!-- in code --></code></pre><code>a\n  b</code>'
+            '<script>\n  var x; <!-- in a script\n</script>')
+    assert finish.squeeze_markup(page) == ('<p>\nOne\n<a href="x"\n         title="a\n   b">two</a>\n</p>\n'
+                                           '<p>&lt;!-- shown --&gt;</p>'
+                                           '<pre><code>  keep\n    this <!-- in code --></code></pre><code>a\n  b</code>'
+                                           '<script>\n  var x; <!-- in a script\n</script>')
+    assert finish.squeeze_markup(finish.squeeze_markup(page)) == finish.squeeze_markup(page)
 
 
 THEMED = ('<!doctype html><html class="no-js"><head><meta charset="utf-8"><link rel="stylesheet" href="../t.css">'
