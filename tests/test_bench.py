@@ -20,17 +20,46 @@ def paint_row(page, fcp, floor, tbt, cls):
     return row
 
 
+def figures(reference=True):
+    seconds = {(e, 1): 1.0 for e in bench.ENGINES} | {(e, bench.SCALE): 6.0 for e in bench.ENGINES}
+    records = {("project", 1): 600, ("project", bench.SCALE): 6000}
+    if reference:
+        seconds |= {(bench.REFERENCE, 1): 2.0, (bench.REFERENCE, bench.SCALE): 9.0}
+        records |= {(bench.REFERENCE, 1): 300, (bench.REFERENCE, bench.SCALE): 3000}
+    return bench.BuildFigures(seconds, records)
+
+
 def test_report_flags_what_misses_its_budget_or_target():
-    builds = {(e, 1): 1.0 for e in bench.ENGINES} | {(e, bench.SCALE): 6.0 for e in bench.ENGINES}
+    builds = figures()
     weights = {"mkdocs": [weight("/", 80 * 1024, 8 * 1024), weight("/big/", 95 * 1024, 30 * 1024)]}
     paints = [paint_row("/", 800, 700, 20, 0.0), paint_row("/slow/", 1000, 700, 80, 0.02)]
     lines = bench.report(builds, weights, paints, runs=3).splitlines()
-    assert "| mkdocs (deploys) | 1.00 | 6.00 | 6.0 |" in lines
+    assert "| mkdocs (deploys) | 600 / 6,000 | 1.00 | 6.00 | 6.0 | 1.00 |" in lines
+    assert (f"| reference: `{bench.REFERENCE_COMMIT}` on mkdocs, the tree issue 9 measured | 300 / 3,000 | "
+            "2.00 | 9.00 | 4.5 | 3.00 |") in lines
+    assert any("here 2.00 and 9.00 s in this run" in line for line in lines)
     assert "| `/` | 0.80 | 0.70 | 1.14 | 0.90 | 20 | 10 | 0.000 |" in lines
     assert "| `/slow/` | 1.00 | 0.70 | 1.43 OVER | 1.10 | 80 OVER | 10 | 0.020 OVER |" in lines
     assert "| `/big/` | 39.1 | 8.8 | 95.0 OVER | 30.0 OVER | 8 | 7.0 |" in lines
     assert any("Pages missing a target: 1 of 2." in line for line in lines)
     assert any("pages over budget: 1 of 2." in line for line in lines)
+
+
+def test_without_the_history_the_report_says_the_reference_is_missing():
+    text = bench.report(figures(reference=False), {}, None, runs=3)
+    assert "reference:" not in text and f"`git archive {bench.REFERENCE_COMMIT}` needs" in text
+
+
+def test_the_reference_tree_comes_from_git_and_grows_like_the_project(tmp_path, monkeypatch):
+    one = bench.reference_copy(tmp_path / "x1")
+    if one is None:
+        assert (ROOT / ".git" / "shallow").exists(), "git archive failed in a full clone"
+        return  # a shallow clone: the report says so (test above)
+    ten = bench.reference_copy(tmp_path / "x10", scale=bench.SCALE)
+    assert (one / "scripts" / "build_tables.py").is_file()
+    systems = [yaml.safe_load((tree / "data" / "systems.yaml").read_text()) for tree in (one, ten)]
+    assert len(systems[1]) == bench.SCALE * len(systems[0])
+    assert bench.record_count(ten / "data") > bench.record_count(one / "data")
 
 
 def test_the_benchmark_measures_the_engine_that_deploys():
