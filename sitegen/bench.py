@@ -32,6 +32,7 @@ import gzip
 import os
 import re
 import resource
+import shlex
 import shutil
 import statistics
 import subprocess
@@ -191,7 +192,7 @@ def build_times(runs: int) -> BuildFigures:
             for scale, reference in references.items():
                 if reference:
                     shutil.rmtree(reference / "site", ignore_errors=True)
-                    command = ["sh", "-c", REFERENCE_BUILD.format(python=sys.executable)]
+                    command = ["sh", "-c", REFERENCE_BUILD.format(python=shlex.quote(sys.executable))]
                     samples.setdefault((REFERENCE, scale), []).append(cpu_seconds(command, reference))
     return BuildFigures({key: statistics.median(values) for key, values in samples.items()}, records)
 
@@ -341,6 +342,7 @@ def report(builds: BuildFigures | None, weight_rows: dict[str, list[dict]], pain
 
 
 def build_report(builds: BuildFigures) -> list[str]:
+    """The build table: each engine on today's data and x10, then the reference tree of the same run."""
     seconds, records = builds.seconds, builds.records
     lines = ["", "**Build** (CPU seconds of `make build`: generate, engine, finish; cold, in a fresh interpreter):", "",
              f"| Build | Records x1 / x{SCALE} | Today's data | Every list dataset x{SCALE} | x{SCALE} / x1 | "
