@@ -52,8 +52,8 @@ NO_TERMS = {"a", "abbr", "button", "code", "figcaption", "h1", "h2", "h3", "h4",
 NO_TERMS_CLASSES = {"source-line", "cite", "headerlink", "term", "chooser", "catalogue-controls"}
 SECTION_START = re.compile(r"<h[23][\s>]")
 VOID = {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "track", "wbr"}
-_PARTS = re.compile(r"(<!--.*?-->|<[^>]*>)", re.S)
 _COMMENT = re.compile(r"<!--.*?-->", re.S)
+_PARTS = re.compile(f"({_COMMENT.pattern}|<[^>]*>)", re.S)  # text, then a comment or a tag, then text, ...
 _TAG_NAME = re.compile(r"</?([a-zA-Z][\w-]*)")
 _CLASS_ATTR = re.compile(r"""\bclass\s*=\s*("[^"]*"|'[^']*'|[^\s>]+)""")
 _ARTICLE = re.compile(r'(<article\b[^>]*>)(.*?)(</article>)', re.S)

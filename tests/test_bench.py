@@ -50,7 +50,7 @@ def test_without_the_history_the_report_says_the_reference_is_missing():
     assert "reference:" not in text and f"`git archive {bench.REFERENCE_COMMIT}` needs" in text
 
 
-def test_the_reference_tree_comes_from_git_and_grows_like_the_project(tmp_path, monkeypatch):
+def test_the_reference_tree_comes_from_git_and_grows_like_the_project(tmp_path):
     one = bench.reference_copy(tmp_path / "x1")
     if one is None:
         assert (ROOT / ".git" / "shallow").exists(), "git archive failed in a full clone"

@@ -12,8 +12,8 @@
     really change.
 
     main.html loads this file in the head, deferred, so it runs before the
-    theme's bundle (which starts later, assets/lazy-theme.js), on every engine. If it does not run, the
-    theme's own toggle works as before. Tested in tests/test_browser.py. */
+    theme's bundle (which starts later, assets/lazy-theme.js), on every
+    engine. If it does not run, the theme's own toggle works as before. Tested in tests/test_browser.py. */
 (function () {
   "use strict";
   var form = document.querySelector("form[data-md-component=palette]");
