@@ -153,7 +153,8 @@ def scale_data(data_dir: Path, scale: int) -> None:
         grown = list(records)
         for copy in range(2, scale + 1):
             for record in records:
-                extra = {k: v for k, v in record.items() if k not in ("abbr", "tooltip")}  # one tooltip per term
+                # One tooltip per term, and a replaced source's anchor on one entry only.
+                extra = {k: v for k, v in record.items() if k not in ("abbr", "tooltip", "replaces")}
                 extra["id"] = f"{record['id']}-x{copy}"
                 for key in distinct:
                     if isinstance(extra.get(key), str):

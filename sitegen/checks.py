@@ -67,16 +67,18 @@ def docs_page_exists(site: SiteData, page: str) -> bool:
 
 @check("unique-ids")
 def unique_ids(ds: Dataset, _site: SiteData) -> Iterator[str]:
-    """Ids are anchors and link targets: two records must never share one."""
+    """Ids are anchors and link targets: two records must never share one. A record's
+    `replaces` ids (sources it took over from) keep their anchors on it, so they count too."""
     first_seen: dict[str, int] = {}
     for i, record in ds.valid():
         rid = record.get("id")
         if not isinstance(rid, str):
             continue
-        if rid in first_seen:
-            yield ds.problem(i, "id", f"duplicate id {rid!r} (first used on line {ds.line(first_seen[rid])})")
-        else:
-            first_seen[rid] = i
+        for field, value in [("id", rid), *(("replaces", former) for former in record.get("replaces", ()))]:
+            if value in first_seen:
+                yield ds.problem(i, field, f"duplicate id {value!r} (first used on line {ds.line(first_seen[value])})")
+            else:
+                first_seen[value] = i
 
 
 @check("no-empty-text")
@@ -277,7 +279,8 @@ def page_anchors(site: SiteData, page: str) -> set[str]:
     for name in site:
         ds = site[name]
         if ds.anchor:
-            anchors |= {ds.anchor_id(r["id"]) for _, r in ds.valid() if ds.anchor_page(r["id"]) == page}
+            anchors |= {ds.anchor_id(rid) for _, r in ds.valid() if ds.anchor_page(r["id"]) == page
+                        for rid in (r["id"], *r.get("replaces", ()))}
     return anchors
 
 

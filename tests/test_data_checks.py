@@ -137,6 +137,23 @@ def test_duplicate_id(project):
     assert problem == f"data/differences.yaml:{line}: scope.id: duplicate id 'scope' (first used on line {first})"
 
 
+def test_a_replaced_source_id_is_an_id_too(project):
+    """A `replaces` id keeps its #src- anchor on the new entry, so it may not name another record."""
+    sources = (project / "data/sources.yaml").read_text().split("\n")
+    first = sources.index("- id: ho-2020-ddpm") + 1
+    line, problem = first_problem(project, "data/sources.yaml", "  replaces: [deepmind-2025-genie-3-copy]\n",
+                                  "  replaces: [deepmind-2025-genie-3-copy, ho-2020-ddpm]\n")
+    assert problem == (f"data/sources.yaml:{line}: deepmind-2025-genie-3.replaces: "
+                       f"duplicate id 'ho-2020-ddpm' (first used on line {first})")
+
+
+def test_a_replaced_source_cannot_be_cited(project):
+    line, problem = first_problem(project, "data/timeline.yaml", "  sources: [deepmind-2025-genie-3, decoder-2025-genie-3]\n",
+                                  "  sources: [deepmind-2025-genie-3-copy, decoder-2025-genie-3]\n")
+    assert problem == (f"data/timeline.yaml:{line}: genie-3.sources: "
+                       "unknown sources id 'deepmind-2025-genie-3-copy' (no such record in data/sources.yaml)")
+
+
 def test_dangling_reference(project):
     line, problem = first_problem(project, "data/differences.yaml", "  sources: [ho-2020-ddpm, brown-2020-gpt3, anthropic-2025-claude-4]\n",
                                   "  sources: [ho-2020-ddpm, no-such-paper, anthropic-2025-claude-4]\n")
@@ -150,8 +167,8 @@ def test_empty_text(project):
 
 
 def test_authors_or_organisation(project):
-    line, problem = first_problem(project, "data/sources.yaml", "  organisation: Midjourney\n",
-                                  "  organisation: Midjourney\n  authors: [David Holz]\n")
+    line, problem = first_problem(project, "data/sources.yaml", "  organisation: Midjourney\n  title: Midjourney documentation\n",
+                                  "  organisation: Midjourney\n  authors: [David Holz]\n  title: Midjourney documentation\n")
     assert problem == (f"data/sources.yaml:{line + 1}: midjourney-docs.authors: "
                        "give either authors (people) or organisation, not both and not neither")
 
