@@ -266,6 +266,36 @@ def stances_not_contradicted(ds: Dataset, site: SiteData) -> Iterator[str]:
                        f"{stance['id']!r} in data/stances.yaml ({stance['answer']})")
 
 
+# --- citations in the pages ------------------------------------------------------------
+
+_CITATION = re.compile(r"\[([^\]]+)\]\((?:\.\./)*sources\.md#src-([a-z0-9-]+)\)")
+
+
+@check("citations-name-their-source", ("sources",))
+def citations_name_their_source(ds: Dataset, site: SiteData) -> Iterator[str]:
+    """A page's citation, such as [OpenAI 2025](../sources.md#src-...), must name the cited
+    entry's author or organisation and give its year. Was: "OpenAI 2025" led to a catalogue
+    page by somebody else, which a reader trusts as OpenAI's word."""
+    if not site.docs_dir.is_dir():
+        return
+    by_id = {}
+    for _, record in ds.valid():
+        for rid in (record["id"], *record.get("replaces", ())):
+            by_id[rid] = record
+    for page in sorted(site.docs_dir.rglob("*.md")):
+        for n, line in enumerate(page.read_text(encoding="utf-8").splitlines(), 1):
+            for text, rid in _CITATION.findall(line):
+                record = by_id.get(rid)
+                if record is None:
+                    continue  # a missing anchor is the link check's to report
+                names = " ".join([*record.get("authors", ()), record.get("organisation", ""), record.get("short", "")])
+                first_word = text.split()[0].rstrip(",")
+                if first_word.casefold() not in names.casefold() or str(record["year"]) not in text:
+                    who = record.get("organisation") or ", ".join(record["authors"])
+                    yield (f"docs/{page.relative_to(site.docs_dir).as_posix()}:{n}: the citation [{text}] leads to "
+                           f"src-{rid}, by {who} ({record['year']}): name its author or organisation and its year")
+
+
 # --- the question bank --------------------------------------------------------------
 
 _HEADING_ID = re.compile(r"\{#([a-z0-9-]+)\}")

@@ -154,6 +154,17 @@ def test_a_replaced_source_cannot_be_cited(project):
                        "unknown sources id 'deepmind-2025-genie-3-copy' (no such record in data/sources.yaml)")
 
 
+def test_a_citation_must_name_its_source(project):
+    """Was: the outlook page's "OpenAI 2025" led to a third party's catalogue entry."""
+    page = project / "docs/practice/outlook.md"
+    line = replace_once(page, "[Yonhap 2026](../sources.md#src-korea-2026-ai-basic-act-yonhap)",
+                        "[Reuters 2025](../sources.md#src-korea-2026-ai-basic-act-yonhap)")
+    code, err = run_broken(project)
+    assert code == 1
+    assert (f"docs/practice/outlook.md:{line}: the citation [Reuters 2025] leads to src-korea-2026-ai-basic-act-yonhap, "
+            "by A News (reporting Yonhap) (2026): name its author or organisation and its year") in err.splitlines()
+
+
 def test_dangling_reference(project):
     line, problem = first_problem(project, "data/differences.yaml", "  sources: [ho-2020-ddpm, brown-2020-gpt3, anthropic-2025-claude-4]\n",
                                   "  sources: [ho-2020-ddpm, no-such-paper, anthropic-2025-claude-4]\n")
