@@ -371,23 +371,6 @@ def test_a_dark_system_setting_gets_dark_colours_from_the_inlined_css_alone(chro
     context.close()
 
 
-def test_text_uses_the_system_font_before_and_after_the_full_stylesheet(chromium, base_url):
-    """The theme's font list names families most systems lack, and each costs a font look-up
-    per weight and size while the page is laid out (64 on the home page under Linux)."""
-    context = chromium.new_context()
-    tab = context.new_page()
-    font = "getComputedStyle(document.querySelector('article p')).fontFamily"
-    tab.route("**/assets/stylesheets/combined.*", lambda route: route.abort())
-    tab.goto(base_url + "concepts/llms/")
-    wait_loaded(tab)
-    assert tab.evaluate(font) == "system-ui, sans-serif"  # from the inlined CSS alone
-    tab.unroute("**/assets/stylesheets/combined.*")
-    tab.goto(base_url + "concepts/relationship/")
-    tab.wait_for_function("document.querySelector('link[rel=stylesheet][href*=combined]')")
-    assert tab.evaluate(font) == "system-ui, sans-serif"
-    context.close()
-
-
 def test_without_javascript_the_whole_stylesheet_still_loads(chromium, base_url):
     context = chromium.new_context(java_script_enabled=False)
     tab = context.new_page()
