@@ -14,7 +14,7 @@ import re
 from dataclasses import dataclass
 from typing import Any, Callable, Iterator
 
-from .data import Dataset, SiteData
+from .data import Dataset, SiteData, held_ids
 from .links import page_url
 
 CheckFn = Callable[[Dataset, SiteData], Iterator[str]]
@@ -74,7 +74,8 @@ def unique_ids(ds: Dataset, _site: SiteData) -> Iterator[str]:
         rid = record.get("id")
         if not isinstance(rid, str):
             continue
-        for field, value in [("id", rid), *(("replaces", former) for former in record.get("replaces", ()))]:
+        for n, value in enumerate(held_ids(record)):
+            field = "id" if n == 0 else "replaces"
             if value in first_seen:
                 yield ds.problem(i, field, f"duplicate id {value!r} (first used on line {ds.line(first_seen[value])})")
             else:
@@ -280,7 +281,7 @@ def citations_name_their_source(ds: Dataset, site: SiteData) -> Iterator[str]:
         return
     by_id = {}
     for _, record in ds.valid():
-        for rid in (record["id"], *record.get("replaces", ())):
+        for rid in held_ids(record):
             by_id[rid] = record
     for page in sorted(site.docs_dir.rglob("*.md")):
         for n, line in enumerate(page.read_text(encoding="utf-8").splitlines(), 1):
@@ -310,7 +311,7 @@ def page_anchors(site: SiteData, page: str) -> set[str]:
         ds = site[name]
         if ds.anchor:
             anchors |= {ds.anchor_id(rid) for _, r in ds.valid() if ds.anchor_page(r["id"]) == page
-                        for rid in (r["id"], *r.get("replaces", ()))}
+                        for rid in held_ids(r)}
     return anchors
 
 

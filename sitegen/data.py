@@ -119,6 +119,11 @@ class Dataset:
                 if isinstance(r, dict) and isinstance(r.get("id"), str)}
 
 
+def held_ids(record: dict[str, Any]) -> tuple[str, ...]:
+    """A record's id, then the ids it `replaces`: every anchor the record holds on its page."""
+    return (record["id"], *record.get("replaces", ()))
+
+
 def _rel(path: Path) -> str:
     return f"{path.parent.name}/{path.name}"
 
