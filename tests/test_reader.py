@@ -12,6 +12,7 @@ from __future__ import annotations
 import io
 import re
 import shutil
+import unicodedata
 
 import pytest
 from pypdf import PdfReader
@@ -45,8 +46,10 @@ def ready(tab, url):
 
 
 def pdf_pages(tab, paper="A4") -> list[str]:
-    """The page as printed to PDF: the text of each sheet."""
-    return [p.extract_text() for p in PdfReader(io.BytesIO(tab.pdf(format=paper))).pages]
+    """The page as printed to PDF: the text of each sheet, with ligatures spelled out (a
+    font with an "ff" glyph, such as DejaVu Sans, prints "differences" as "diﬀerences")."""
+    return [unicodedata.normalize("NFKC", p.extract_text())
+            for p in PdfReader(io.BytesIO(tab.pdf(format=paper))).pages]
 
 
 # --- search -------------------------------------------------------------------
