@@ -36,6 +36,11 @@ _COMMENT = re.compile(r"/\*.*?\*/", re.S)
 # colour toggle copies its options' values, all in the page, onto <body>).
 _FIXED_ATTRS = ("dir", "data-md-color-scheme", "data-md-color-primary", "data-md-color-accent")
 _FIXED_ATTR = re.compile(r"""\[\s*(%s)\s*=\s*["']?([\w-]+)["']?\s*\]""" % "|".join(_FIXED_ATTRS))
+# The theme's panels (search, the phone menu) open when a checkbox with this attribute is
+# checked. At first paint only those the page marks `checked` are open, so rules for an
+# open panel wait for the full stylesheet, which applies at the reader's first action.
+_TOGGLE_ATTR = "data-md-toggle"
+_CHECKED_TOGGLE = re.compile(r"""\[\s*%s\s*=\s*["']?([\w-]+)["']?\s*\]:checked""" % _TOGGLE_ATTR)
 # Pseudo-classes that need a reader's action, so they cannot match at first paint.
 # (`:checked` and `:target` can: the theme's toggles and a deep link set them on load.)
 _INTERACTION = re.compile(r":(?:hover|focus|focus-visible|focus-within|active)(?![\w-])")
@@ -87,6 +92,7 @@ def selector_tokens(selector: str) -> frozenset:
     tokens |= {f"[{a.lower()}" for a in _ATTR.findall(core)}
     tokens |= {f"[{name}={value.lower()}" for name, value in _FIXED_ATTR.findall(core)}
     tokens |= {t.lower() for t in _TAG.findall(re.sub(r"[.#][\w-]+", " ", no_attrs))}
+    tokens |= {f":checked[{_TOGGLE_ATTR}={name.lower()}" for name in _CHECKED_TOGGLE.findall(selector)}
     return frozenset(tokens)
 
 
@@ -173,7 +179,11 @@ def page_tokens(html: str) -> frozenset:
     tokens = set()
     for tag, attrs in _START_TAG.findall(html):
         tokens.add(tag.lower())
-        for name, value in _ATTRIBUTE.findall(attrs or ""):
+        attributes = _ATTRIBUTE.findall(attrs or "")
+        if any(name.lower() == "checked" for name, _ in attributes):
+            tokens |= {f":checked[{_TOGGLE_ATTR}={value.strip(chr(34) + chr(39)).lower()}"
+                       for name, value in attributes if name.lower() == _TOGGLE_ATTR}
+        for name, value in attributes:
             name = name.lower()
             tokens.add(f"[{name}")
             value = value.strip("\"'")
@@ -184,6 +194,43 @@ def page_tokens(html: str) -> frozenset:
             elif name in _FIXED_ATTRS:
                 tokens.add(f"[{name}={value.lower()}")
     return frozenset(tokens)
+
+
+# What a page script can put into the page after first paint. Comments are matched too,
+# so that an apostrophe in one never starts a string.
+_JS_STRING = re.compile(r"""//[^\n]*|/\*.*?\*/|"((?:\\.|[^"\\\n])*)"|'((?:\\.|[^'\\\n])*)'""", re.S)
+_JS_SET_ATTRIBUTE = re.compile(r"""setAttribute\(\s*["']([\w-]+)["']""")
+_FAMILY = re.compile(r"[-_]")
+
+
+def style_classes(css: str) -> frozenset:
+    """The class names a stylesheet's selectors mention."""
+    return frozenset(_CLASS.findall(_COMMENT.sub("", css)))
+
+
+@dataclass(frozen=True)
+class ScriptAdds:
+    """What a page script may add to a page after first paint: classes (the words of its
+    string literals that the guide's own stylesheet styles) and attribute names it sets."""
+    classes: frozenset
+    attributes: frozenset
+
+    def tokens_for(self, page: frozenset) -> frozenset:
+        """The script's tokens that can appear on a page with these tokens: a class counts
+        where the page already has one of its family (the name up to its first - or _),
+        `quiz__result` where there is a `quiz`, `catalogue-empty` where there is a
+        `catalogue-controls`. A script builds its widgets inside the markup it enhances."""
+        families = {_FAMILY.split(t[1:])[0] for t in page if t.startswith(".")}
+        return frozenset({f".{c}" for c in self.classes if _FAMILY.split(c)[0] in families}
+                         | {f"[{a}" for a in self.attributes})
+
+
+def script_adds(js: str, styled: frozenset) -> ScriptAdds:
+    """The full stylesheet applies only at the reader's first action (assets/lazy-theme.js),
+    so the rules for widgets that the guide's own scripts build must be inlined too, or
+    the widgets show unstyled and move when it applies."""
+    words = {w for a, b in _JS_STRING.findall(js) for w in (a or b).split()}
+    return ScriptAdds(frozenset(words & styled), frozenset(a.lower() for a in _JS_SET_ATTRIBUTE.findall(js)))
 
 
 _VAR = re.compile(r"var\(\s*(--[\w-]+)")
@@ -277,7 +324,24 @@ def _serialise(nodes: list, variables: set[str]) -> str:
     return "".join(out)
 
 
+_KEYFRAMES = re.compile(r"@(?:-webkit-)?keyframes\s+([\w-]+)")
+_ANIMATION = re.compile(r"^\s*(?:-webkit-)?animation(?:-name)?\s*:(.*)$", re.S)
+
+
+def _without_unused_keyframes(nodes: list) -> list:
+    """Keyframes that no kept rule animates with go, like unread custom properties."""
+    names = {word for node in _rules(nodes) if isinstance(node, Rule) for _, declaration in node.declarations
+             for value in _ANIMATION.findall(declaration) for word in re.findall(r"[\w-]+", value)}
+    out = []
+    for node in nodes:
+        if isinstance(node, Statement) and (name := _KEYFRAMES.match(node.text)) and name.group(1) not in names:
+            continue
+        out.append(Block(node.prelude, _without_unused_keyframes(node.children)) if isinstance(node, Block) else node)
+    return out
+
+
 def used(nodes: list, tokens: frozenset) -> str:
-    """The CSS text of the rules these page tokens can match, without unread custom properties."""
-    kept = _kept(nodes, tokens)
+    """The CSS text of the rules these page tokens can match, without unread custom
+    properties and unused keyframes."""
+    kept = _without_unused_keyframes(_kept(nodes, tokens))
     return _serialise(kept, _used_variables(kept))

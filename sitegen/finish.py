@@ -7,11 +7,15 @@ After the engine has written the site, each page gets:
    definition as a tooltip that opens on hover and on keyboard focus. Later
    uses in the same section stay plain text, so there is one tab stop per
    term and section, not one per mention.
-2. **First paint:** the CSS the page can use is inlined (sitegen.criticalcss)
-   and the stylesheets load without blocking, combined into one file so the
-   page is restyled once when it arrives, not once per file; scripts are
-   deferred, and the theme's bundle starts only when the reader first
-   touches, types or scrolls (start_theme_on_demand, assets/lazy-theme.js).
+2. **First paint:** the CSS the page can use, and the CSS for what the guide's
+   own scripts add to it, is inlined (sitegen.criticalcss). The full
+   stylesheets, combined into one file, download without blocking as a print
+   stylesheet, and apply to the screen when the reader first touches, types,
+   points or scrolls, together with the theme's bundle (start_theme_on_demand,
+   assets/lazy-theme.js): restyling a whole page is a long task on a slow
+   phone, and nothing on screen needs it before then. Scripts are deferred.
+   The page is drawn once it has all arrived (paint_when_parsed), so its first
+   style and layout are one task before first paint, not several after it.
 3. **Whitespace and comments:** the templates' indentation and comments go (squeeze_markup).
 
 The guide's own scripts (docs/assets/*.js) lose their comments and
@@ -73,6 +77,7 @@ LAZY_THEME = "assets/lazy-theme.js"
 JS_CLASS = ('<script>document.documentElement.className='
             'document.documentElement.className.replace(/\\bno-js\\b/,"js")</script>')
 _HEAD_START = re.compile(r"<head\b[^>]*>(?:\s*<meta charset=[^>]*>)?")
+_OWN_SCRIPT = re.compile(r"""<script\b[^>]*\bsrc=["']?(?:[^"'\s>]*/)?assets/([\w.-]+\.js)["'\s>]""")
 _SCRIPT_SRC = re.compile(r"<script\b(?![^>]*\b(?:defer|async|type=\"?module)\b)([^>]*\bsrc=[^>]*)>")
 
 
@@ -182,6 +187,20 @@ class StylesheetCache:
         self.parsed: dict[Path, list | None] = {}
         self.combined: dict[tuple[Path, ...], str | None] = {}
         self.version = cache.code_version(criticalcss)
+        self.scripts: dict[str, criticalcss.ScriptAdds] = {}
+        self.own_classes = criticalcss.style_classes("".join(
+            path.read_text(encoding="utf-8") for path in sorted((root / "docs" / "assets").glob("*.css"))))
+
+    def script_tokens(self, page: str, page_tokens: frozenset) -> frozenset:
+        """What the guide's own scripts that this page loads (docs/assets/*.js) may add to it."""
+        tokens: set[str] = set()
+        for name in _OWN_SCRIPT.findall(page):
+            if name not in self.scripts:
+                path = self.root / "docs" / "assets" / name
+                js = path.read_text(encoding="utf-8") if path.is_file() else ""
+                self.scripts[name] = criticalcss.script_adds(js, self.own_classes)
+            tokens |= self.scripts[name].tokens_for(page_tokens)
+        return frozenset(tokens)
 
     def get(self, path: Path) -> list | None:
         if path not in self.parsed:
@@ -225,10 +244,21 @@ class StylesheetCache:
                     leftover.unlink(missing_ok=True)
 
 
+# Marks a full stylesheet that applies to print at once and to the screen on demand.
+ON_DEMAND = "data-on-demand"
+_MEDIA = re.compile(r"""\smedia=("[^"]*"|'[^']*'|[^\s>]+)""")
+
+
 def lazy_stylesheet(tag: str) -> str:
-    """The stylesheet link `tag`, loading without blocking first paint; <noscript> keeps
-    the blocking link for readers without JavaScript."""
-    lazy = re.sub(r"""\brel=["']?stylesheet["']?""", 'rel="preload" as="style" onload="this.onload=null;this.rel=\'stylesheet\'"', tag)
+    """The stylesheet link `tag`, loading without blocking first paint: as a print
+    stylesheet, which browsers download without waiting for it and never apply to the
+    screen, until assets/lazy-theme.js gives it back the media it had (in data-on-demand)
+    at the reader's first action. Printing gets it whenever it has arrived. <noscript>
+    keeps the blocking link for readers without JavaScript."""
+    media = _MEDIA.search(tag)
+    screen = media.group(1).strip("\"'") if media else "all"
+    lazy = _MEDIA.sub("", tag)
+    lazy = re.sub(r"\s*/?>$", f' media="print" {ON_DEMAND}="{html.escape(screen)}">', lazy)
     return f"{lazy}<noscript>{tag}</noscript>"
 
 
@@ -241,6 +271,7 @@ def inline_critical_css(html: str, page_url: str, stylesheets: StylesheetCache) 
     tokens = criticalcss.page_tokens(html)
     if JS_CLASS in html:  # at first paint the page has the "js" class, not "no-js"
         tokens = (tokens - {".no-js"}) | {".js"}
+        tokens |= stylesheets.script_tokens(html, tokens)
     local: dict[int, Path] = {}  # link index -> stylesheet in the site
     for i, link in enumerate(links):
         href = _HREF.search(link.group())
@@ -286,6 +317,30 @@ def start_theme_on_demand(html: str) -> str:
     return html[:head.end()] + JS_CLASS + html[head.end():]
 
 
+# The last element of every page; the head asks the browser not to draw before it has it.
+PAGE_END = '<div id="__page_end" hidden></div>'
+PAINT_WHEN_PARSED = '<link rel="expect" href="#__page_end" blocking="render">'
+_BODY_END = re.compile(r"</body\s*>(?![\s\S]*</body)", re.I)
+
+
+def paint_when_parsed(html: str) -> str:
+    """Ask the browser to draw the page only once all of it has arrived and been parsed.
+
+    A page arrives in pieces, and a browser draws what it has after each, then
+    styles and lays out the whole page again with every piece: on a slow phone,
+    several tasks of 60-140 ms each after first paint, during which a tap goes
+    unanswered. `<link rel=expect blocking=render>` (HTML's render-blocking, in
+    Chromium since version 124) keeps the first drawing until the named element,
+    the page's last, is parsed, so the page is styled and laid out once, before
+    anything shows. Browsers without it draw as before."""
+    head = _HEAD_START.search(html)
+    body_end = _BODY_END.search(html)
+    if not head or not body_end or PAGE_END in html:
+        return html
+    html = html[:body_end.start()] + PAGE_END + html[body_end.start():]
+    return html[:head.end()] + PAINT_WHEN_PARSED + html[head.end():]
+
+
 def defer_scripts(html: str) -> str:
     return _SCRIPT_SRC.sub(lambda m: f"<script defer{m.group(1)}>", html)
 
@@ -295,7 +350,7 @@ def finish_page(html: str, page_url: str, marker: TermMarker | None, stylesheets
         href = relative(page_url, GLOSSARY_URL)
         html = _ARTICLE.sub(lambda m: m.group(1) + marker.mark(m.group(2), href) + m.group(3), html, count=1)
     html = inline_critical_css(start_theme_on_demand(html), page_url, stylesheets)
-    return squeeze_markup(defer_scripts(html))
+    return squeeze_markup(defer_scripts(paint_when_parsed(html)))
 
 
 def squeeze_markup(html: str) -> str:

@@ -14,7 +14,8 @@ FETCHING = {
     "video": "src", "track": "src", "embed": "src", "object": "data", "image": "href", "use": "href",
 }
 # <link rel=...> values that are links for machines, not requests the page makes.
-NON_FETCHING_LINK_RELS = {"canonical", "alternate", "license", "author", "help", "search", "sitemap"}
+# "expect" names an element of the page itself (render-blocking until it is parsed).
+NON_FETCHING_LINK_RELS = {"canonical", "alternate", "license", "author", "help", "search", "sitemap", "expect"}
 CSS_URL = re.compile(r"""url\(\s*['"]?([^'")\s]+)|@import\s+(?:url\()?\s*['"]?([^'")\s;]+)""")
 
 

@@ -228,14 +228,14 @@ def test_catalogue_sorts_by_any_column(page, base_url):
     page.goto(base_url + "compare/systems/")
     wait_ready(page)
     by_date = sorted(DATA["systems"], key=lambda s: s["released"])
-    page.click("th:nth-child(3) .sort-button")
+    page.click("th:nth-child(3) .catalogue-sort")
     assert page.get_attribute("th:nth-child(3)", "aria-sort") == "ascending"
     ids = visible_system_ids(page)
     assert ids[0] == by_date[0]["id"] and ids[-1] == by_date[-1]["id"]
-    page.click("th:nth-child(3) .sort-button")
+    page.click("th:nth-child(3) .catalogue-sort")
     assert page.get_attribute("th:nth-child(3)", "aria-sort") == "descending"
     assert visible_system_ids(page)[0] == by_date[-1]["id"]
-    page.click("th:nth-child(2) .sort-button")
+    page.click("th:nth-child(2) .catalogue-sort")
     developers = page.eval_on_selector_all(".catalogue tbody tr td:nth-child(2)", "cells => cells.map(c => c.textContent)")
     assert developers == sorted(developers, key=str.casefold)
 
@@ -460,6 +460,37 @@ def test_the_theme_bundle_waits_for_the_reader_and_then_starts_without_moving_an
         tab.wait_for_selector(".md-sidebar--secondary .md-nav__link--active")
     assert log.console_errors == [] and log.failed == []
     context.close()
+
+
+FULL_STYLESHEET = "**/assets/stylesheets/combined.*"
+WIDGET_PARTS = {"faq/": [".faq__item", ".faq__copy", "article h2:nth-of-type(2)", ".md-footer"],
+                "concepts/llms/": [".quiz__choices", ".quiz__legend", ".quiz__choice", ".md-footer"]}
+
+
+@pytest.mark.parametrize("url", sorted(WIDGET_PARTS))
+def test_widgets_the_guides_script_builds_are_styled_before_the_full_stylesheet(chromium, base_url, url):
+    """The full stylesheet applies at the reader's first action, so what site.js builds after
+    first paint is styled from the inlined CSS. Before, the FAQ's copy buttons were unstyled
+    until the stylesheet arrived, and the page moved by 0.095 (bench, slow 4G)."""
+    boxes = []
+    for blocked in (True, False):
+        context = chromium.new_context(viewport={"width": 390, "height": 800})
+        tab = context.new_page()
+        if blocked:
+            tab.route(FULL_STYLESHEET, lambda route: route.abort())
+        tab.goto(base_url + url)
+        wait_loaded(tab)
+        tab.wait_for_function("s => document.querySelectorAll(s).length > 0", arg=WIDGET_PARTS[url][1])
+        on_demand = tab.evaluate("[...document.querySelectorAll('link[data-on-demand]')].map(l => l.media)")
+        assert on_demand == ["print"], on_demand  # downloaded, not yet applied to the screen
+        if not blocked:
+            tab.keyboard.press("Shift")  # the reader's first action applies it
+            tab.wait_for_function("[...document.styleSheets].some(s => s.href && s.href.includes('/combined.') "
+                                  "&& s.media.mediaText === 'all')")
+            tab.wait_for_timeout(100)
+        boxes.append(tab.evaluate(BOXES, WIDGET_PARTS[url]))
+        context.close()
+    assert None not in boxes[0] and boxes[0] == boxes[1]
 
 
 def test_the_search_key_opens_search_before_the_theme_has_started(page, base_url):

@@ -97,3 +97,35 @@ def test_a_search_key_opens_the_search_toggle_at_once_where_the_page_has_a_searc
         tab.wait_for_function("log.includes('bundle started')")
         assert "key /" not in tab.evaluate("log") and tab.input_value(".md-search__input") == ""
         tab.close()
+
+
+STYLED = """<!doctype html><html><head><meta charset="utf-8"><title>t</title>
+<link rel="stylesheet" href="full.css" media="print" data-on-demand="all"></head><body><p id="p">text</p>
+<script src="assets/lazy-theme.js" %s defer></script></body></html>"""
+
+
+def test_the_full_stylesheet_applies_to_the_screen_at_the_first_action_with_or_without_a_bundle(chromium, tmp_path):
+    """Until then it is a print stylesheet: downloaded, used for printing, never restyling the page."""
+    (tmp_path / "assets" / "javascripts").mkdir(parents=True)
+    source = (ROOT / "docs" / "assets" / "lazy-theme.js").read_text(encoding="utf-8")
+    (tmp_path / "assets" / "lazy-theme.js").write_text(jscompact.compact(source), encoding="utf-8")
+    (tmp_path / BUNDLE).write_text(STAND_IN, encoding="utf-8")
+    (tmp_path / "full.css").write_text("#p{color:rgb(1, 2, 3)}", encoding="utf-8")
+    pages = {"with-bundle": f'data-theme-bundle="{BUNDLE}"', "without": ""}
+    for name, attributes in pages.items():
+        (tmp_path / f"{name}.html").write_text(STYLED % attributes, encoding="utf-8")
+    with serve(tmp_path, "/") as url:
+        for name, action in (("with-bundle", "keydown"), ("without", "mousemove")):
+            tab = chromium.new_page()
+            tab.goto(url + f"{name}.html")
+            tab.wait_for_load_state("networkidle")
+            colour = "getComputedStyle(document.getElementById('p')).color"
+            assert tab.evaluate(colour) != "rgb(1, 2, 3)"
+            assert tab.evaluate("document.querySelector('link[data-on-demand]').media") == "print"
+            if action == "keydown":
+                tab.keyboard.press("Shift")
+            else:
+                tab.mouse.move(10, 10)
+            tab.wait_for_function(f"{colour} === 'rgb(1, 2, 3)'")
+            assert tab.evaluate("document.querySelector('link[data-on-demand]').media") == "all"
+            tab.close()

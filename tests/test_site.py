@@ -131,6 +131,19 @@ def test_each_page_starts_the_theme_bundle_on_demand_and_paints_as_js(site, page
         assert ".no-js" not in critical and ".md-search" in critical, f"/{url}"
 
 
+def test_each_page_is_drawn_once_it_has_been_parsed(pages):
+    """Every engine's pages ask to be drawn when their last element has been parsed, and
+    that element is there, last in the body (else the browser waits for the whole parse anyway)."""
+    from sitegen.finish import PAGE_END, PAINT_WHEN_PARSED
+    for url, path in pages.items():
+        text = path.read_text(encoding="utf-8")
+        if "data-critical" not in text:
+            continue
+        head, body = text.split("</head>")
+        assert head.count(PAINT_WHEN_PARSED) == 1, f"/{url}"
+        assert body.count(PAGE_END) == 1 and body.rstrip().endswith(PAGE_END + "</body>\n</html>"), f"/{url}"
+
+
 def test_each_page_loads_its_stylesheets_as_one_file_without_blocking(site, pages):
     """Critical CSS is inlined; the rest arrives as one file, so the page is restyled once."""
     combined = set()
@@ -139,7 +152,7 @@ def test_each_page_loads_its_stylesheets_as_one_file_without_blocking(site, page
         if "data-critical" not in text:
             continue
         blocking = re.findall(r'<link rel="stylesheet" href="([^"]+)">', re.sub(r"<noscript>.*?</noscript>", "", text))
-        lazy = re.findall(r'<link rel="preload" as="style" [^>]*href="([^"]+)">', text)
+        lazy = re.findall(r'<link rel="stylesheet" href="([^"]+)" media="print" data-on-demand="all">', text)
         fallback = re.findall(r'<noscript><link rel="stylesheet" href="([^"]+)"></noscript>', text)
         assert not blocking and len(lazy) == 1 and fallback == lazy, f"/{url}: {blocking} {lazy} {fallback}"
         combined.add(site / lazy[0].removeprefix(CONFIG.base_path) if lazy[0].startswith("/")

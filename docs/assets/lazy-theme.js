@@ -22,13 +22,32 @@
     query already typed. Other shortcut keys (n, p), and the search keys where
     the bundle builds the search dialog itself (Zensical), are replayed for the
     bundle when it has started, and so is a click on Zensical's search button.
+    The page's full stylesheet waits for the same moment. The finishing step
+    inlines every rule the page and the guide's own scripts can use, and links
+    the full stylesheet as a print stylesheet (data-on-demand holds the media it
+    should have on screen). Applying it to the screen restyles the whole page, a
+    task of about 100 ms on a slow phone, for nothing the reader can see; the
+    bundle's search box and buttons need it, so it applies just before the
+    bundle is requested, or at the first mouse movement, for hover styles.
+
     Tested in tests/test_lazy_theme.py and tests/test_browser.py. */
 (function () {
   "use strict";
   var script = document.currentScript;
   var bundle = script && script.getAttribute("data-theme-bundle");
-  if (!bundle) return;
   var EVENTS = ["pointerdown", "touchstart", "keydown", "wheel", "scroll", "focusin"];
+  var STYLE_EVENTS = EVENTS.concat(["mousemove"]);
+  var styled = false;
+
+  function applyStyles() {
+    if (styled) return;
+    styled = true;
+    STYLE_EVENTS.forEach(function (type) { window.removeEventListener(type, applyStyles, true); });
+    var links = document.querySelectorAll("link[data-on-demand]");
+    for (var i = 0; i < links.length; i++) links[i].media = links[i].getAttribute("data-on-demand");
+  }
+  STYLE_EVENTS.forEach(function (type) { window.addEventListener(type, applyStyles, { capture: true, passive: true }); });
+  if (!bundle) return;
   var SEARCH_KEYS = ["/", "s", "f"];
   var REPLAYED_KEYS = ["n", "p", ",", "."];
   var BUNDLE_CONTROLS = ".md-search__button"; // Zensical's search button: only the bundle makes it work
@@ -77,6 +96,7 @@
     if (started) return;
     started = true;
     EVENTS.forEach(function (type) { window.removeEventListener(type, start, true); });
+    applyStyles();
     var element = document.createElement("script");
     element.src = bundle;
     element.onload = ran;

@@ -471,7 +471,7 @@
     });
 
     headers.forEach(function (th, column) {
-      var button = make("button", { type: "button", class: "sort-button" }, th.textContent);
+      var button = make("button", { type: "button", class: "catalogue-sort" }, th.textContent);
       th.textContent = "";
       th.appendChild(button);
       th.setAttribute("aria-sort", "none");
