@@ -15,7 +15,8 @@ between the bench markers) and never fails on a figure. It measures:
    Budgets: 90 KiB and 25 KiB. The other engines' largest pages are reported.
 3. **First paint**, per page, in Debian Chromium with mobile emulation (4x CPU
    slowdown, slow-4G network shaping through the DevTools protocol): First
-   Contentful Paint, Largest Contentful Paint, Total Blocking Time and layout
+   Contentful Paint, Largest Contentful Paint, Total Blocking Time (from a
+   trace of the main thread, see blocking_ms) and layout
    shift, against a plain-HTML page holding the same article text (the
    floor). Median of interleaved runs, each with an empty cache. Both are
    served gzip-compressed, as GitHub Pages serves them (sitegen.pages_server).
