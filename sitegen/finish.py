@@ -54,6 +54,9 @@ NO_TERMS = {"a", "abbr", "button", "code", "figcaption", "h1", "h2", "h3", "h4",
             "nav", "option", "pre", "samp", "script", "select", "style", "summary", "svg", "textarea", "thead",
             "title"}
 NO_TERMS_CLASSES = {"source-line", "cite", "headerlink", "term", "chooser", "catalogue-controls"}
+# A heading starts a new section, where terms are marked again; a heading inside a
+# table (a catalogue row's name) does not: a table is read as one section, so a term
+# gets one tooltip and one tab stop per table, not one in every row.
 SECTION_START = re.compile(r"<h[23][\s>]")
 VOID = {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "track", "wbr"}
 _COMMENT = re.compile(r"<!--.*?-->", re.S)
@@ -104,7 +107,7 @@ def term_pattern(terms: list[Term]) -> re.Pattern:
 
 
 class TermMarker:
-    """Marks the first use of each term per section in one page's article."""
+    """Marks the first use of each term per section (a table is one section) in one page's article."""
 
     def __init__(self, terms: list[Term]):
         self.pattern = term_pattern(terms)
@@ -143,7 +146,7 @@ class TermMarker:
                     classes = _CLASS_ATTR.search(part)
                     class_set = set(classes.group(1).strip("\"'").split()) if classes else set()
                     stack.append((name, name in NO_TERMS or bool(class_set & NO_TERMS_CLASSES)))
-                    if SECTION_START.match(part):
+                    if SECTION_START.match(part) and not any(open_name == "table" for open_name, _ in stack):
                         seen = set()
                 continue
             if any(skip for _, skip in stack):

@@ -167,14 +167,24 @@ def test_cited_titles_on_the_sources_page_are_left_as_written(docs):
     assert len([e for e in article.iter("li") if e.attrs.get("id", "").startswith("src-")]) == len(DATA["sources"])
 
 
+def in_table(element) -> bool:
+    while element.parent is not None:
+        element = element.parent
+        if element.tag == "table":
+            return True
+    return False
+
+
 def test_a_term_is_marked_once_per_section(docs):
-    """Was: every mention of LLM was an abbreviation with a tab stop (57 of 175 on the use-cases page)."""
+    """Was: every mention of LLM was an abbreviation with a tab stop (57 of 175 on the use-cases
+    page). A table is one section: the catalogue's row headings gave each of its 44 rows its
+    own tooltips (79 on the page, 11 terms)."""
     import re
-    for url in ("compare/use-cases/", "concepts/llms/"):
+    for url in ("compare/use-cases/", "concepts/llms/", "compare/systems/", "faq/"):
         article = docs[url].find("article")
         seen_per_section: list[set] = [set()]
         for element in article.iter():
-            if re.fullmatch(r"h[23]", element.tag):
+            if re.fullmatch(r"h[23]", element.tag) and not in_table(element):
                 seen_per_section.append(set())
             if element.tag == "a" and "term__link" in element.attrs.get("class", ""):
                 term = element.attrs["href"].split("#")[1]
