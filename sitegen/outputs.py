@@ -49,6 +49,7 @@ FRAGMENTS: tuple[Fragment, ...] = (
 
 FILES: tuple[File, ...] = (
     File("generated/terms.json", ("glossary",), fragments.terms_json),  # read by sitegen.finish
+    File(f"docs/{widgets.CHOOSER_FILE}", ("use_cases", "systems", "choices"), widgets.chooser_json),  # by site.js
 )
 
 

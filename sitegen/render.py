@@ -242,10 +242,11 @@ def write_if_changed(path: Path, text: str) -> bool:
 
 
 def owned_files(root: Path) -> list[Path]:
-    """Files only the generator writes: generated/, docs/downloads/ and redirect
-    pages (docs/**/index.html; hand-written pages are Markdown)."""
+    """Files only the generator writes: generated/, docs/downloads/, docs/widgets/ and
+    redirect pages (docs/**/index.html; hand-written pages are Markdown)."""
     found = [p for p in (root / "generated").rglob("*") if p.is_file()]
-    found += [p for p in (root / "docs" / "downloads").rglob("*") if p.is_file()]
+    for folder in ("downloads", "widgets"):
+        found += [p for p in (root / "docs" / folder).rglob("*") if p.is_file()]
     found += [p for p in (root / "docs").rglob("index.html") if p.is_file()]
     return sorted(set(found))
 

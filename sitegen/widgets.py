@@ -5,17 +5,27 @@ through Jinja's `tojson` filter, which escapes <, >, & and ' so no text a
 maintainer types can end the script element early. Links are resolved here,
 at build time, to real relative URLs, so the script never guesses an
 address from a name.
+
+The use-case chooser's page holds only what draws its form; the
+recommendations (30 KB of tasks, advice and systems, a fifth of the page
+gzipped) are a file of their own, docs/widgets/chooser.json, which the script
+fetches once a reader starts to use the form. Its address carries a hash of
+its text, so a browser never pairs a new page with an old file.
 """
 
 from __future__ import annotations
 
+import hashlib
+import json
 from typing import Any
 
 from .config import SiteConfig
 from .data import SiteData
 from .checks import system_kind
 from .fragments import developer_label, overall_rating, section_title
-from .links import record_link, site_link
+from .links import file_link, record_link, site_link
+
+CHOOSER_FILE = "widgets/chooser.json"  # under docs/; written by the generator (outputs.FILES)
 
 
 def record_url(site: SiteData, config: SiteConfig, dataset: str, record_id: str) -> str:
@@ -36,9 +46,9 @@ def chooser_system(site: SiteData, config: SiteConfig, system: dict[str, Any]) -
             "agent": system["kind"] == "agent"}
 
 
-def chooser(site: SiteData, config: SiteConfig) -> dict[str, Any]:
-    """Everything the use-case chooser needs: tasks, the decision guide's questions
-    (data/choices.yaml) and the systems it may suggest."""
+def chooser_recommendations(site: SiteData, config: SiteConfig) -> dict[str, Any]:
+    """Everything the use-case chooser's recommendations need: tasks, the decision
+    guide's questions (data/choices.yaml) and the systems it may suggest."""
     systems = {s["id"]: s for s in site.records("systems")}
     use_cases = site["use_cases"]
     tasks = [{"id": u["id"], "task": u["task"], "outputs": u["outputs"], "best": u["best"],
@@ -57,9 +67,28 @@ def chooser(site: SiteData, config: SiteConfig) -> dict[str, Any]:
                  for c in sorted(site.records("choices"), key=lambda c: (c["order"], c["id"]))]
     outputs = [o for o in use_cases.enum("outputs") if any(o in u["outputs"] for u in use_cases.records)]
     output_labels = use_cases.labels("outputs")
-    return {"data": {"tasks": tasks, "questions": questions, "outputs": outputs, "families": use_cases.labels("best"),
-                     "output_labels": {o: output_labels[o] for o in outputs},
-                     "systems": {sid: chooser_system(site, config, s) for sid, s in sorted(systems.items())}}}
+    return {"tasks": tasks, "questions": questions, "outputs": outputs, "families": use_cases.labels("best"),
+            "output_labels": {o: output_labels[o] for o in outputs},
+            "systems": {sid: chooser_system(site, config, s) for sid, s in sorted(systems.items())}}
+
+
+def chooser_json(site: SiteData, config: SiteConfig) -> str:
+    """The recommendations file (docs/widgets/chooser.json)."""
+    return json.dumps(chooser_recommendations(site, config), ensure_ascii=False, sort_keys=True,
+                      separators=(",", ":")) + "\n"
+
+
+def chooser(site: SiteData, config: SiteConfig) -> dict[str, Any]:
+    """What the chooser's form needs at once (outputs, task names, the questions and
+    their options), and the address of the rest (`src`)."""
+    full = chooser_recommendations(site, config)
+    version = hashlib.sha256(chooser_json(site, config).encode()).hexdigest()[:8]
+    return {"data": {"outputs": full["outputs"], "output_labels": full["output_labels"],
+                     "tasks": [{"id": t["id"], "task": t["task"], "outputs": t["outputs"]} for t in full["tasks"]],
+                     "questions": [{"id": q["id"], "question": q["question"],
+                                    "options": [{"value": o["value"], "label": o["label"]} for o in q["options"]]}
+                                   for q in full["questions"]],
+                     "src": f"{file_link(config.base_path, CHOOSER_FILE)}?v={version}"}}
 
 
 def catalogue(site: SiteData, _config: SiteConfig) -> dict[str, Any]:

@@ -99,6 +99,8 @@ def test_opened_answers_and_used_widgets_stay_accessible(page, base_url):
 
 
 def chooser_result(tab) -> str:
+    """The card's text, once the recommendations file (fetched at the first choice) is in."""
+    tab.wait_for_function("!document.querySelector('#chooser-recommendation').textContent.includes('Loading')")
     return tab.inner_text("#chooser-recommendation")
 
 
@@ -109,7 +111,7 @@ def test_chooser_recommends_the_right_kind_of_model(page, base_url):
     assert page.get_attribute(".chooser__status", "aria-live") == "polite"
     page.check("input[name=output][value=audio]")
     options = page.eval_on_selector_all("#chooser-task option", "els => els.map(e => e.value)")
-    assert options == [u["id"] for u in DATA["use_cases"] if "audio" in u["outputs"]]
+    assert options == [""] + [u["id"] for u in DATA["use_cases"] if "audio" in u["outputs"]]
     page.select_option("#chooser-task", "music")
     result = chooser_result(page)
     assert "Use: An image, audio or video model" in result
@@ -119,9 +121,42 @@ def test_chooser_recommends_the_right_kind_of_model(page, base_url):
     page.select_option("#chooser-task", "fraud-detection")
     assert "Use: Non-generative ML" in chooser_result(page)
     page.check("input[name=output][value=code]")
+    assert chooser_result(page) == ""  # the task was not a code task: "Choose a task" again
+    page.select_option("#chooser-task", next(u["id"] for u in DATA["use_cases"] if "code" in u["outputs"]))
     result = chooser_result(page)
     assert "Use: An LLM" in result and "GitHub Copilot" in result
     assert "generative AI overall strong" in result
+
+
+def test_chooser_fetches_its_recommendations_only_when_used(chromium, base_url):
+    """Was: 30 KB of recommendations in the page, 5.2 of its 28.2 KiB gzipped, for every
+    reader of the use-case table. Now the file comes when a reader starts to use the form,
+    at once for a shared recommendation link, and a failed fetch says where to look."""
+    context = chromium.new_context()
+    tab = context.new_page()
+    fetched = []
+    tab.on("request", lambda r: fetched.append(r.url) if "/widgets/chooser.json" in r.url else None)
+    tab.goto(base_url + "compare/use-cases/")
+    wait_ready(tab)
+    tab.wait_for_timeout(300)
+    assert fetched == []
+    tab.focus("input[name=output][value=text]")
+    tab.wait_for_function("performance.getEntriesByType('resource').some(e => e.name.includes('/widgets/chooser.json'))")
+    assert len(fetched) == 1 and "?v=" in fetched[0]
+
+    task = DATA["use_cases"][0]
+    fetched.clear()
+    tab.goto(base_url + f"compare/use-cases/?task={task['id']}#chooser")
+    wait_ready(tab)
+    assert task["reason"] in chooser_result(tab) and len(fetched) == 1
+
+    tab.route("**/widgets/chooser.json*", lambda route: route.abort())
+    tab.goto(base_url + "compare/use-cases/")
+    wait_ready(tab)
+    tab.select_option("#chooser-task", task["id"])
+    assert "could not be loaded" in chooser_result(tab)
+    assert "could not be loaded" in tab.inner_text(".chooser__status")
+    context.close()
 
 
 def test_chooser_works_with_the_keyboard_alone(page, base_url):
@@ -130,11 +165,14 @@ def test_chooser_works_with_the_keyboard_alone(page, base_url):
     page.focus("input[name=output][value=text]")
     page.keyboard.press("Space")
     page.focus("#chooser-task")
+    assert chooser_result(page) == ""  # "Choose a task"
+    page.keyboard.press("ArrowDown")
     first = chooser_result(page)
     page.keyboard.press("ArrowDown")
     second = chooser_result(page)
     assert first != second
     text_tasks = [u for u in DATA["use_cases"] if "text" in u["outputs"]]
+    assert f"{text_tasks[0]['reason']}" in first
     assert f"{text_tasks[1]['reason']}" in second
 
 
@@ -600,6 +638,7 @@ def test_chooser_links_each_example_to_its_own_row(chromium, gpt4o_first_site):
         tab.goto(base + "compare/use-cases/")
         wait_ready(tab)
         tab.select_option("#chooser-task", DATA["use_cases"][0]["id"])
+        chooser_result(tab)
         links = tab.eval_on_selector_all("#chooser-recommendation .chooser__systems a",
                                          "as => as.map(a => [a.textContent, a.href])")
         assert [l for l in links if l[0].startswith("GPT-4")] == [

@@ -334,6 +334,8 @@ def test_cite_block_fills_the_access_date_and_copies(chromium, base_url):
 # --- chooser -------------------------------------------------------------------
 
 def card(tab) -> str:
+    """The card's text, once the recommendations file (fetched at the first choice) is in."""
+    tab.wait_for_function("!document.querySelector('#chooser-recommendation').textContent.includes('Loading')")
     return tab.inner_text("#chooser-recommendation")
 
 
@@ -364,6 +366,7 @@ def test_chooser_url_restores_the_recommendation(context, base_url):
 
 def test_chooser_puts_systems_that_fit_the_answers_first(page, base_url):
     ready(page, base_url + "compare/use-cases/?task=content-writing&data-private=no")
+    card(page)
     ids = [h.split("#sys-")[1] for h in page.eval_on_selector_all(
         "#chooser-recommendation .chooser__systems a", "as => as.map(a => a.href)")]
     assert SYSTEMS[ids[0]]["open_weights"] == "yes"
@@ -377,6 +380,7 @@ def test_every_chooser_example_is_of_the_recommended_kind(page, base_url):
     ready(page, base_url + "compare/use-cases/")
     for task in DATA["use_cases"]:
         page.select_option("#chooser-task", task["id"])
+        assert card(page)
         hrefs = page.eval_on_selector_all("#chooser-recommendation .chooser__systems a", "as => as.map(a => a.href)")
         kinds = {system_kind(SYSTEMS[h.split("#sys-")[1]]) for h in hrefs}
         assert kinds <= {task["best"]}, task["id"]

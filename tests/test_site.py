@@ -102,6 +102,24 @@ def test_bibliography_lists_every_source(docs):
     assert ids == {f"src-{r['id']}" for r in records("sources")}
 
 
+def test_the_chooser_page_carries_its_form_and_the_address_of_a_versioned_recommendations_file(site, docs):
+    """Was: every task's advice and every system were in the page (5.2 of its 28.2 KiB gzip)."""
+    import hashlib
+    import json
+    page = docs["compare/use-cases/"]
+    form = json.loads(next(e for e in page.iter("script") if e.attrs.get("id") == "chooser-data").text())
+    assert set(form) == {"outputs", "output_labels", "tasks", "questions", "src"}
+    assert set(form["tasks"][0]) == {"id", "task", "outputs"}
+    version = urlsplit(form["src"]).query
+    served = target_file(site, urljoin(SITE_URL + "compare/use-cases/", form["src"]), SITE_URL)
+    assert served is not None and served.is_file(), form["src"]
+    assert version == "v=" + hashlib.sha256(served.read_bytes()).hexdigest()[:8]
+    full = json.loads(served.read_text(encoding="utf-8"))
+    assert [t["id"] for t in full["tasks"]] == [t["id"] for t in form["tasks"]]
+    assert all(t["reason"] and t["examples"] is not None for t in full["tasks"])
+    assert len(json.dumps(form)) * 5 < len(json.dumps(full))
+
+
 def test_no_page_repeats_an_id(docs):
     """A repeated id breaks #links and lets scripts grab the wrong element."""
     repeated = {}

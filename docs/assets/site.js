@@ -140,7 +140,9 @@
   /* Use-case chooser: what you need to produce, the task, then the decision
      guide's questions (data/choices.yaml). The card names the kind of model,
      example systems that fit the answers, what to watch out for and where the
-     guide explains why. The choices live in the URL. */
+     guide explains why. The choices live in the URL. The page holds only what
+     draws the form; the recommendations come from a file (data.src), fetched
+     once the reader starts to use the form or arrives with choices in the URL. */
   var PREFERENCE_TEST = {
     "open-weights": function (s) { return s.open_weights; },
     small: function (s) { return s.small; },
@@ -155,9 +157,26 @@
     root.dataset.ready = "true";
     var params = readParams();
     var keys = ["output", "task"].concat(data.questions.map(function (q) { return q.id; }));
+    var full = null;  // the recommendations, once fetched
+    var loading = null;
+    function load() {
+      loading = loading || fetch(data.src).then(function (response) {
+        if (!response.ok) throw new Error(data.src + ": HTTP " + response.status);
+        return response.json();
+      }).then(function (json) { full = json; show(); }, function (error) {
+        card.textContent = "";
+        card.appendChild(make("p", { class: "chooser__none" },
+          "The recommendation could not be loaded. The table below has the same advice."));
+        status.textContent = "The recommendation could not be loaded.";
+        loading = null;  // the next change tries again
+        console.error(error);
+      });
+      return loading;
+    }
 
     var form = make("form", { class: "chooser__form", action: "" });
     form.addEventListener("submit", function (event) { event.preventDefault(); });
+    ["focusin", "pointerdown"].forEach(function (type) { form.addEventListener(type, load, { once: true }); });
     var outputs = make("fieldset", { class: "chooser__group" });
     outputs.appendChild(make("legend", {}, "1. What do you need to produce?"));
     [""].concat(data.outputs).forEach(function (output) {
@@ -199,7 +218,7 @@
       return input ? input.value : "";
     }
     function answers() {
-      return data.questions.map(function (q) {
+      return full.questions.map(function (q) {
         var value = chosen(q.id);
         return { question: q, option: q.options.filter(function (o) { return o.value === value; })[0] };
       }).filter(function (a) { return a.option; });
@@ -216,8 +235,15 @@
     }
 
     function show() {
-      var task = data.tasks.filter(function (t) { return t.id === select.value; })[0];
       card.textContent = "";
+      if (!select.value) { status.textContent = ""; return; }
+      if (!full) {
+        card.appendChild(make("p", {}, "Loading the recommendation…"));
+        load();
+        return;
+      }
+      var data = full;
+      var task = data.tasks.filter(function (t) { return t.id === select.value; })[0];
       if (!task) { status.textContent = ""; return; }
       var given = answers();
       var prefs = given.map(function (a) { return a.option.prefer; }).filter(Boolean);
@@ -287,9 +313,10 @@
       var previous = select.value || params.get("task");
       params = new URLSearchParams();
       select.textContent = "";
+      select.appendChild(make("option", { value: "" }, "Choose a task"));
       data.tasks.filter(function (t) { return !output || t.outputs.indexOf(output) >= 0; })
         .forEach(function (t) { select.appendChild(make("option", { value: t.id }, t.task)); });
-      if (previous && select.querySelector('option[value="' + previous + '"]')) select.value = previous;
+      if (Array.prototype.some.call(select.options, function (o) { return o.value === previous; })) select.value = previous;
       show();
     }
 
