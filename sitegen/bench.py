@@ -93,6 +93,7 @@ TRACE_CATEGORIES = ["toplevel", "loading"]
 TASK_EVENT = "ThreadControllerImpl::RunTask"
 FCP_EVENT = "firstContentfulPaint"
 LONG_TASK_MS = 50
+TRACE_WAIT_MS = 10_000  # for the end of a trace, which arrives in well under a second
 
 
 def blocking_ms(events: list[dict]) -> float:
@@ -295,8 +296,12 @@ def paint(browser, url: str) -> dict[str, float]:
     page.wait_for_timeout(SETTLE_MS)
     result = page.evaluate(COLLECT)
     cdp.send("Tracing.end")
-    while not finished:
+    for _ in range(TRACE_WAIT_MS // 50):
+        if finished:
+            break
         page.wait_for_timeout(50)
+    else:
+        raise RuntimeError(f"{url}: Chromium sent no end of trace within {TRACE_WAIT_MS} ms")
     context.close()
     return result | {"tbt": blocking_ms(events)}
 

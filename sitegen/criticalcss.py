@@ -36,11 +36,6 @@ _COMMENT = re.compile(r"/\*.*?\*/", re.S)
 # colour toggle copies its options' values, all in the page, onto <body>).
 _FIXED_ATTRS = ("dir", "data-md-color-scheme", "data-md-color-primary", "data-md-color-accent")
 _FIXED_ATTR = re.compile(r"""\[\s*(%s)\s*=\s*["']?([\w-]+)["']?\s*\]""" % "|".join(_FIXED_ATTRS))
-# The theme's panels (search, the phone menu) open when a checkbox with this attribute is
-# checked. At first paint only those the page marks `checked` are open, so rules for an
-# open panel wait for the full stylesheet, which applies at the reader's first action.
-_TOGGLE_ATTR = "data-md-toggle"
-_CHECKED_TOGGLE = re.compile(r"""\[\s*%s\s*=\s*["']?([\w-]+)["']?\s*\]:checked""" % _TOGGLE_ATTR)
 # Pseudo-classes that need a reader's action, so they cannot match at first paint.
 # (`:checked` and `:target` can: the theme's toggles and a deep link set them on load.)
 _INTERACTION = re.compile(r":(?:hover|focus|focus-visible|focus-within|active)(?![\w-])")
@@ -92,7 +87,6 @@ def selector_tokens(selector: str) -> frozenset:
     tokens |= {f"[{a.lower()}" for a in _ATTR.findall(core)}
     tokens |= {f"[{name}={value.lower()}" for name, value in _FIXED_ATTR.findall(core)}
     tokens |= {t.lower() for t in _TAG.findall(re.sub(r"[.#][\w-]+", " ", no_attrs))}
-    tokens |= {f":checked[{_TOGGLE_ATTR}={name.lower()}" for name in _CHECKED_TOGGLE.findall(selector)}
     return frozenset(tokens)
 
 
@@ -180,9 +174,6 @@ def page_tokens(html: str) -> frozenset:
     for tag, attrs in _START_TAG.findall(html):
         tokens.add(tag.lower())
         attributes = _ATTRIBUTE.findall(attrs or "")
-        if any(name.lower() == "checked" for name, _ in attributes):
-            tokens |= {f":checked[{_TOGGLE_ATTR}={value.strip(chr(34) + chr(39)).lower()}"
-                       for name, value in attributes if name.lower() == _TOGGLE_ATTR}
         for name, value in attributes:
             name = name.lower()
             tokens.add(f"[{name}")
@@ -199,38 +190,50 @@ def page_tokens(html: str) -> frozenset:
 # What a page script can put into the page after first paint. Comments are matched too,
 # so that an apostrophe in one never starts a string.
 _JS_STRING = re.compile(r"""//[^\n]*|/\*.*?\*/|"((?:\\.|[^"\\\n])*)"|'((?:\\.|[^'\\\n])*)'""", re.S)
-_JS_SET_ATTRIBUTE = re.compile(r"""setAttribute\(\s*["']([\w-]+)["']""")
-_FAMILY = re.compile(r"[-_]")
+_JS_WORD = re.compile(r"[\w-]+")
+# The elements a script creates: document.createElement("legend"), or site.js's make("legend", ...).
+_JS_CREATED = re.compile(r"""\b(?:createElement|make)\(\s*["']([a-zA-Z][\w-]*)["']""")
 
 
-def style_classes(css: str) -> frozenset:
-    """The class names a stylesheet's selectors mention."""
-    return frozenset(_CLASS.findall(_COMMENT.sub("", css)))
+_FAMILY_END = re.compile(r"[-_]")
 
 
-@dataclass(frozen=True)
-class ScriptAdds:
-    """What a page script may add to a page after first paint: classes (the words of its
-    string literals that the guide's own stylesheet styles) and attribute names it sets."""
-    classes: frozenset
-    attributes: frozenset
-
-    def tokens_for(self, page: frozenset) -> frozenset:
-        """The script's tokens that can appear on a page with these tokens: a class counts
-        where the page already has one of its family (the name up to its first - or _),
-        `quiz__result` where there is a `quiz`, `catalogue-empty` where there is a
-        `catalogue-controls`. A script builds its widgets inside the markup it enhances."""
-        families = {_FAMILY.split(t[1:])[0] for t in page if t.startswith(".")}
-        return frozenset({f".{c}" for c in self.classes if _FAMILY.split(c)[0] in families}
-                         | {f"[{a}" for a in self.attributes})
+def family(class_token: str) -> str:
+    """A class's block, the name up to its first - or _: chooser__card and chooser are
+    "chooser", catalogue-controls__field is "catalogue", visually-hidden is "visually"."""
+    return _FAMILY_END.split(class_token.lstrip("."), 1)[0]
 
 
-def script_adds(js: str, styled: frozenset) -> ScriptAdds:
-    """The full stylesheet applies only at the reader's first action (assets/lazy-theme.js),
-    so the rules for widgets that the guide's own scripts build must be inlined too, or
-    the widgets show unstyled and move when it applies."""
+def class_families(html: str) -> frozenset:
+    """The blocks of every class in a page's markup."""
+    return frozenset(family(t) for t in page_tokens(html) if t.startswith("."))
+
+
+def style_tokens(css: str) -> frozenset:
+    """Every class, tag and attribute name a stylesheet's selectors need."""
+    tokens: set[str] = set()
+    for node in _rules(parse(css)):
+        if isinstance(node, Rule):
+            for _, needs in node.selectors:
+                tokens |= needs
+    return frozenset(tokens)
+
+
+def script_adds(js: str, styled: frozenset) -> frozenset:
+    """What a page script may add to a page after first paint, of what the guide's own
+    stylesheet styles: the classes its string literals name ("chooser__card"), the
+    elements it creates (`make("legend")`) and the attributes its code names anywhere
+    (make() passes them as object keys). The full stylesheet applies only at the reader's first action
+    (assets/lazy-theme.js), so the guide's rules for what its own scripts build must be
+    inlined on every page that loads them, or the widgets show unstyled and move when it
+    applies. The theme's rules count too: its `.md-typeset h3` styles the chooser's
+    heading."""
     words = {w for a, b in _JS_STRING.findall(js) for w in (a or b).split()}
-    return ScriptAdds(frozenset(words & styled), frozenset(a.lower() for a in _JS_SET_ATTRIBUTE.findall(js)))
+    without_comments = _JS_STRING.sub(lambda m: m.group(0) if m.group(1) is not None or m.group(2) is not None
+                                      else " ", js)
+    names = {f".{w}" for w in words} | {t.lower() for t in _JS_CREATED.findall(without_comments)}
+    names |= {f"[{w.lower()}" for w in _JS_WORD.findall(without_comments)}
+    return frozenset(names & styled)
 
 
 _VAR = re.compile(r"var\(\s*(--[\w-]+)")
@@ -330,8 +333,11 @@ _ANIMATION = re.compile(r"^\s*(?:-webkit-)?animation(?:-name)?\s*:(.*)$", re.S)
 
 def _without_unused_keyframes(nodes: list) -> list:
     """Keyframes that no kept rule animates with go, like unread custom properties."""
-    names = {word for node in _rules(nodes) if isinstance(node, Rule) for _, declaration in node.declarations
-             for value in _ANIMATION.findall(declaration) for word in re.findall(r"[\w-]+", value)}
+    values = [value for node in _rules(nodes) if isinstance(node, Rule) for _, declaration in node.declarations
+              for value in _ANIMATION.findall(declaration)]
+    if any("var(" in value for value in values):  # a name that comes from a custom property: keep them all
+        return nodes
+    names = {word for value in values for word in re.findall(r"[\w-]+", value)}
     out = []
     for node in nodes:
         if isinstance(node, Statement) and (name := _KEYFRAMES.match(node.text)) and name.group(1) not in names:

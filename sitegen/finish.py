@@ -75,6 +75,7 @@ _LINE_BREAK_RUN = re.compile(r"\n\s+")
 # The theme's bundle (Material's or Zensical's): its folder is the path to the site root.
 _THEME_BUNDLE = re.compile(r"""<script\b[^>]*\bsrc="([^"]*)(assets/javascripts/bundle\.[0-9a-f]+\.min\.js)"[^>]*></script>""")
 LAZY_THEME = "assets/lazy-theme.js"
+THEME_LOADER_MARK = "data-theme-bundle"  # the attribute that gives lazy-theme.js the bundle's address
 # Set in the head, before first paint, so the page has the layout it keeps once the
 # bundle runs (which sets the same class); readers without JavaScript keep "no-js".
 JS_CLASS = ('<script>document.documentElement.className='
@@ -190,20 +191,28 @@ class StylesheetCache:
         self.parsed: dict[Path, list | None] = {}
         self.combined: dict[tuple[Path, ...], str | None] = {}
         self.version = cache.code_version(criticalcss)
-        self.scripts: dict[str, criticalcss.ScriptAdds] = {}
-        self.own_classes = criticalcss.style_classes("".join(
+        self.scripts: dict[str, frozenset] = {}
+        self.own_tokens = criticalcss.style_tokens("".join(
             path.read_text(encoding="utf-8") for path in sorted((root / "docs" / "assets").glob("*.css"))))
+        self.markup_families: frozenset = frozenset()  # of the classes in the site's pages (finish_site)
 
     def script_tokens(self, page: str, page_tokens: frozenset) -> frozenset:
-        """What the guide's own scripts that this page loads (docs/assets/*.js) may add to it."""
+        """What the guide's own scripts that this page loads (docs/assets/*.js) may add to it.
+
+        A script builds each widget inside the widget's markup (`.chooser`, `.faq`), so a
+        class of a block that the site's pages have in their markup (`markup_families`) is
+        added only where this page has that block; a block that only scripts make
+        (`.share-link`, `.visually-hidden`) is added wherever they run."""
         tokens: set[str] = set()
         for name in _OWN_SCRIPT.findall(page):
             if name not in self.scripts:
                 path = self.root / "docs" / "assets" / name
                 js = path.read_text(encoding="utf-8") if path.is_file() else ""
-                self.scripts[name] = criticalcss.script_adds(js, self.own_classes)
-            tokens |= self.scripts[name].tokens_for(page_tokens)
-        return frozenset(tokens)
+                self.scripts[name] = criticalcss.script_adds(js, self.own_tokens)
+            tokens |= self.scripts[name]
+        here = {criticalcss.family(t) for t in page_tokens if t.startswith(".")}
+        return frozenset(t for t in tokens if not t.startswith(".") or criticalcss.family(t) in here
+                         or criticalcss.family(t) not in self.markup_families)
 
     def get(self, path: Path) -> list | None:
         if path not in self.parsed:
@@ -272,12 +281,13 @@ def inline_critical_css(html: str, page_url: str, stylesheets: StylesheetCache) 
     if not links or "data-critical" in html:
         return html
     tokens = criticalcss.page_tokens(html)
+    script_tokens = frozenset()
     if JS_CLASS in html:  # at first paint the page has the "js" class, not "no-js"
         tokens = (tokens - {".no-js"}) | {".js"}
-        tokens |= stylesheets.script_tokens(html, tokens)
+        script_tokens = stylesheets.script_tokens(html, tokens)
     local: dict[int, Path] = {}  # link index -> stylesheet in the site
-    for i, link in enumerate(links):
-        href = _HREF.search(link.group())
+    for i, match in enumerate(links):
+        href = _HREF.search(match.group())
         if not href or "://" in href.group(1):
             continue
         target = stylesheets.target(page_url, href.group(1))
@@ -285,21 +295,25 @@ def inline_critical_css(html: str, page_url: str, stylesheets: StylesheetCache) 
             local[i] = target
     # One pass over all the page's stylesheets, in order: a custom property declared in one
     # (the theme's palette, say) is often read only in another.
-    css = criticalcss.used([node for target in local.values() for node in stylesheets.get(target)], tokens)
+    css = criticalcss.used([node for target in local.values() for node in stylesheets.get(target)],
+                           tokens | script_tokens)
     combined = stylesheets.combine(list(local.values())) if local else None
+    # Only assets/lazy-theme.js gives an on-demand stylesheet the screen: without it in the
+    # page (no theme bundle found), the full stylesheet is linked as it was, blocking.
+    link = lazy_stylesheet if f'{LAZY_THEME}" {THEME_LOADER_MARK}="' in html else (lambda tag: tag)
     pieces, last = [], 0
-    for i, link in enumerate(links):
-        pieces.append(html[last:link.start()])
+    for i, match in enumerate(links):
+        pieces.append(html[last:match.start()])
         if i == 0:
             pieces.append('<style data-critical>' + css.replace("</", "<\\/") + "</style>")
         if combined is None or i not in local:
-            pieces.append(lazy_stylesheet(link.group()))
+            pieces.append(link(match.group()))
         elif i == min(local):
             # Absolute where the theme wrote absolute links (the 404 page, served at any address).
-            absolute = _HREF.search(link.group()).group(1).startswith(stylesheets.base_path)
+            absolute = _HREF.search(match.group()).group(1).startswith(stylesheets.base_path)
             href = stylesheets.base_path + combined if absolute else relative(page_url, combined)
-            pieces.append(lazy_stylesheet(f'<link rel="stylesheet" href="{href}">'))
-        last = link.end()
+            pieces.append(link(f'<link rel="stylesheet" href="{href}">'))
+        last = match.end()
     pieces.append(html[last:])
     return "".join(pieces)
 
@@ -315,7 +329,7 @@ def start_theme_on_demand(html: str) -> str:
     if not bundle or not head:
         return html
     root, path = bundle.groups()
-    loader = (f'<script src="{root}{LAZY_THEME}" data-theme-bundle="{root}{path}" defer></script>')
+    loader = (f'<script src="{root}{LAZY_THEME}" {THEME_LOADER_MARK}="{root}{path}" defer></script>')
     html = html[:bundle.start()] + loader + html[bundle.end():]
     return html[:head.end()] + JS_CLASS + html[head.end():]
 
@@ -394,11 +408,11 @@ def finish_site(root: Path, site: Path) -> int:
     terms = load_terms(root) if (root / TERMS_FILE).exists() else []
     marker = TermMarker(terms) if terms else None
     stylesheets = StylesheetCache(root, site, config.load(root).base_path)
+    pages = {path: path.read_text(encoding="utf-8") for path in sorted(site.rglob("*.html"))}
+    pages = {path: html for path, html in pages.items() if not is_redirect_page(html)}
+    stylesheets.markup_families = frozenset().union(*map(criticalcss.class_families, pages.values()))
     changed = 0
-    for path in sorted(site.rglob("*.html")):
-        html = path.read_text(encoding="utf-8")
-        if is_redirect_page(html):
-            continue
+    for path, html in pages.items():
         changed += write_if_changed(path, finish_page(html, site_path(site, path), marker, stylesheets))
     stylesheets.remove_combined_sources()
     changed += compact_own_scripts(root, site)

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 from sitegen import criticalcss, finish
 
 PAGE = '<html dir="ltr"><body><nav class="menu"><a href="#x">Home</a></nav><p id="intro">Hi</p></body></html>'
@@ -40,21 +42,22 @@ def test_rules_that_need_a_reader_to_act_are_left_out_but_load_time_states_stay(
     assert inlined(css) == "p{color:red}a:checked{y:2}#intro:target{z:3}"
 
 
-def test_rules_for_a_theme_panel_wait_until_its_toggle_is_checked_in_the_markup():
-    """The search and menu panels are closed at first paint; their open state is styled by
-    the full stylesheet, which applies at the reader's first action (the one that opens them)."""
-    css = ("[data-md-toggle=search]:checked~.menu{a:1}[data-md-toggle=drawer]:checked~.menu{b:2}"
-           ".menu{c:3}#intro:checked{d:4}")
-    toggles = ('<input data-md-toggle="search" type="checkbox"><input data-md-toggle="drawer" type="checkbox" '
-               'checked>')
-    assert inlined(css, PAGE.replace("<body>", "<body>" + toggles)) == \
-        "[data-md-toggle=drawer]:checked~.menu{b:2}.menu{c:3}#intro:checked{d:4}"
+def test_rules_for_an_open_theme_panel_are_kept_so_it_opens_before_the_full_stylesheet():
+    """Was: rules for open panels (the phone menu, search) were left out until the full
+    stylesheet applied, so a tap on the menu before it had downloaded (as a print
+    stylesheet, at the lowest priority) checked the toggle and nothing moved."""
+    css = "[data-md-toggle=search]:checked~.menu{a:1}[data-md-toggle=drawer]:checked~.menu{b:2}.menu{c:3}"
+    toggles = '<input data-md-toggle="search" type="checkbox"><input data-md-toggle="drawer" type="checkbox">'
+    assert inlined(css, PAGE.replace("<body>", "<body>" + toggles)) == css
 
 
 def test_keyframes_no_kept_rule_animates_with_are_dropped():
     css = ("@keyframes fade{0%{opacity:0}to{opacity:1}}@keyframes spin{to{rotate:1turn}}"
            ".menu{animation:fade .2s}.gone{animation-name:spin}")
     assert inlined(css) == "@keyframes fade{0%{opacity:0}to{opacity:1}}.menu{animation:fade .2s}"
+    # A name read from a custom property cannot be told from here: every keyframe stays.
+    through_property = ":root{--enter:spin 1s}@keyframes spin{to{rotate:1turn}}.menu{animation:var(--enter)}"
+    assert inlined(through_property) == through_property
 
 
 def test_custom_properties_nobody_reads_are_dropped():
@@ -69,7 +72,8 @@ def test_stylesheets_are_combined_unless_one_refers_to_a_file_by_a_relative_addr
     (site / "assets" / "theme.css.map").write_text("{}")
     (site / "assets" / "own.css").write_text("#intro{color:blue}")
     (site / "assets" / "font.css").write_text("p{background:url(bg.png)}")
-    head = '<link rel="stylesheet" href="assets/theme.css"><link rel="stylesheet" href="assets/{}.css">'
+    head = ('<link rel="stylesheet" href="assets/theme.css"><link rel="stylesheet" href="assets/{}.css">'
+            f'<script src="{finish.LAZY_THEME}" {finish.THEME_LOADER_MARK}="bundle.js" defer></script>')
     sheets = finish.StylesheetCache(tmp_path, site)
 
     page = finish.inline_critical_css(head.format("own") + PAGE, "", sheets)
@@ -154,30 +158,62 @@ def test_a_full_stylesheet_downloads_as_print_and_keeps_its_screen_media_for_lat
         '<noscript><link rel="stylesheet" media="screen and (min-width:40em)" href="b.css" /></noscript>')
 
 
+def test_without_the_theme_loader_the_full_stylesheet_stays_a_blocking_link(tmp_path):
+    """Was: linked as a print stylesheet on every page, though only assets/lazy-theme.js
+    ever gives it the screen; a page without the theme's bundle (so without the loader)
+    lost its hover and focus styles for good."""
+    site = tmp_path / "site"
+    site.mkdir()
+    (site / "t.css").write_text(".menu{a:1}")
+    page = '<html><head><meta charset="utf-8"><link rel="stylesheet" href="t.css"></head><body>{}</body></html>'
+    cache = finish.StylesheetCache(tmp_path, site)
+    plain = finish.inline_critical_css(page.format('<p class="menu">x</p>'), "", cache)
+    assert 'media="print"' not in plain and re.search(r'<link rel="stylesheet" href="assets/stylesheets/combined\.\w+\.css">', plain)
+    bundle = '<script src="assets/javascripts/bundle.1a2b.min.js"></script>'
+    themed = finish.inline_critical_css(finish.start_theme_on_demand(page.format(bundle)), "", cache)
+    assert 'media="print"' in themed
+
+
 def test_what_the_guides_own_scripts_add_to_a_page_is_styled_from_the_first_paint(tmp_path):
     """The full stylesheet waits for the reader, so a widget that a script builds after
     first paint (the FAQ's copy buttons, say) needs its rules inlined. Without them the
-    FAQ moved by 0.095 when the stylesheet arrived after site.js had run."""
+    FAQ moved by 0.095 when the stylesheet arrived after site.js had run. Was, too: only
+    classes of a family the page already had, so a utility class (the chooser's hidden live
+    region), tags only the script creates (its legends) and attributes it sets through an
+    object's keys were left for the full stylesheet."""
     assets = tmp_path / "docs" / "assets"
     assets.mkdir(parents=True)
-    own_css = ".faq__copy{float:right}.quiz__result{color:red}.example{x:1}[aria-sort] .faq__copy{y:2}"
+    own_css = (".faq__copy{float:right}.quiz__result{color:red}.example{x:1}[aria-sort] .faq__copy{y:2}"
+               ".visually-hidden{clip:0}.chooser legend{w:7}.faq [hidden]{v:1}.faq aside{u:1}")
     (assets / "own.css").write_text(own_css)
-    (assets / "own.js").write_text("// don't be fooled by an apostrophe: \"example\"\n"
+    (assets / "own.js").write_text("// don't be fooled by an apostrophe: \"example\" or aside\n"
                                    'var b = make("button", {class: "faq__copy"}); el.className = \'quiz__result \';\n'
-                                   'th.setAttribute("aria-sort", "none");\n')
+                                   'th.setAttribute("aria-sort", "none"); make("legend", { hidden: true });\n'
+                                   'status.className = "visually-hidden"; var t = "table";\n')
     site = tmp_path / "site"
-    site.mkdir()
-    (site / "t.css").write_text(own_css)
-    page = ('<html><head><meta charset="utf-8"><link rel="stylesheet" href="t.css"></head><body>'
-            '<div class="faq"><p>FAQ</p></div><script src="../assets/javascripts/bundle.1a2b.min.js"></script>'
+    (site / "assets").mkdir(parents=True)
+    (site / "assets" / "own.css").write_text(own_css)
+    (site / "theme.css").write_text(".faq table{t:1}.faq legend{s:1}")  # a named tag is not a created one
+    page = ('<html><head><meta charset="utf-8"><link rel="stylesheet" href="theme.css">'
+            '<link rel="stylesheet" href="assets/own.css"></head><body>'
+            '<div class="faq"><p>FAQ</p></div><div class="chooser"></div>'
+            '<script src="../assets/javascripts/bundle.1a2b.min.js"></script>'
             '<script src="assets/own.js"></script></body></html>')
     critical = finish.inline_critical_css(finish.start_theme_on_demand(page), "", finish.StylesheetCache(tmp_path, site))
-    # faq__copy: the page has the faq family; quiz__result: no quiz here; example: only in a comment
-    assert "<style data-critical>.faq__copy{float:right}[aria-sort] .faq__copy{y:2}</style>" in critical
+    # "example" and "aside" are only in a comment
+    assert ("<style data-critical>.faq legend{s:1}.faq__copy{float:right}.quiz__result{color:red}"
+            "[aria-sort] .faq__copy{y:2}.visually-hidden{clip:0}.chooser legend{w:7}.faq [hidden]{v:1}</style>"
+            ) in critical
     without_script = page.replace('<script src="assets/own.js"></script>', "")
     critical = finish.inline_critical_css(finish.start_theme_on_demand(without_script), "",
                                           finish.StylesheetCache(tmp_path, site))
     assert ".faq__copy" not in critical.split("</style>")[0]
+    # Where other pages have quiz markup, the script builds quiz parts only inside a quiz:
+    # this page has none. No page has visually-hidden markup: only scripts make it.
+    sheets = finish.StylesheetCache(tmp_path, site)
+    sheets.markup_families = criticalcss.class_families('<div class="quiz"></div><p class="faq"></p>')
+    critical = finish.inline_critical_css(finish.start_theme_on_demand(page), "", sheets)
+    assert ".quiz__result" not in critical and ".visually-hidden{clip:0}" in critical and ".faq__copy" in critical
 
 
 def test_a_page_is_drawn_once_it_has_all_been_parsed():

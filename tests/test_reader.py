@@ -335,7 +335,7 @@ def test_cite_block_fills_the_access_date_and_copies(chromium, base_url):
 
 def card(tab) -> str:
     """The card's text, once the recommendations file (fetched at the first choice) is in."""
-    tab.wait_for_function("!document.querySelector('#chooser-recommendation').textContent.includes('Loading')")
+    tab.wait_for_function("document.querySelector('#chooser-recommendation').dataset.state !== 'loading'")
     return tab.inner_text("#chooser-recommendation")
 
 

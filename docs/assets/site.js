@@ -157,21 +157,25 @@
     root.dataset.ready = "true";
     var params = readParams();
     var keys = ["output", "task"].concat(data.questions.map(function (q) { return q.id; }));
-    var full = null;  // the recommendations, once fetched
+    var recommendations = null;  // data.src, once fetched
     var loading = null;
     function load() {
       loading = loading || fetch(data.src).then(function (response) {
         if (!response.ok) throw new Error(data.src + ": HTTP " + response.status);
         return response.json();
-      }).then(function (json) { full = json; show(); }, function (error) {
-        card.textContent = "";
-        card.appendChild(make("p", { class: "chooser__none" },
-          "The recommendation could not be loaded. The table below has the same advice."));
-        status.textContent = "The recommendation could not be loaded.";
-        loading = null;  // the next change tries again
+      }).then(function (json) { recommendations = json; show(); }, function (error) {
+        loading = null;  // the next choice tries again
         console.error(error);
+        if (select.value) unavailable();
       });
       return loading;
+    }
+    function unavailable() {
+      card.textContent = "";
+      card.dataset.state = "failed";
+      card.appendChild(make("p", { class: "chooser__none" },
+        "The recommendation could not be loaded. The table below has the same advice."));
+      status.textContent = "The recommendation could not be loaded.";
     }
 
     var form = make("form", { class: "chooser__form", action: "" });
@@ -218,7 +222,7 @@
       return input ? input.value : "";
     }
     function answers() {
-      return full.questions.map(function (q) {
+      return recommendations.questions.map(function (q) {
         var value = chosen(q.id);
         return { question: q, option: q.options.filter(function (o) { return o.value === value; })[0] };
       }).filter(function (a) { return a.option; });
@@ -236,23 +240,25 @@
 
     function show() {
       card.textContent = "";
+      card.dataset.state = "";
       if (!select.value) { status.textContent = ""; return; }
-      if (!full) {
+      if (!recommendations) {
+        card.dataset.state = "loading";
         card.appendChild(make("p", {}, "Loading the recommendation…"));
         load();
         return;
       }
-      var data = full;
-      var task = data.tasks.filter(function (t) { return t.id === select.value; })[0];
-      if (!task) { status.textContent = ""; return; }
+      var task = recommendations.tasks.filter(function (t) { return t.id === select.value; })[0];
+      if (!task) { unavailable(); return; }  // a page older than the file: a reload brings both
+      card.dataset.state = "ready";
       var given = answers();
       var prefs = given.map(function (a) { return a.option.prefer; }).filter(Boolean);
-      card.appendChild(make("h3", { class: "chooser__best", id: "chooser-result" }, "Use: " + data.families[task.best]));
+      card.appendChild(make("h3", { class: "chooser__best", id: "chooser-result" }, "Use: " + recommendations.families[task.best]));
       card.appendChild(make("p", {}, task.reason));
 
-      var examples = task.examples.map(function (id) { return data.systems[id]; });
+      var examples = task.examples.map(function (id) { return recommendations.systems[id]; });
       var ranked = examples;
-      var more = prefs.length ? Object.keys(data.systems).map(function (id) { return data.systems[id]; }).filter(function (s) {
+      var more = prefs.length ? Object.keys(recommendations.systems).map(function (id) { return recommendations.systems[id]; }).filter(function (s) {
         return s.kind === task.best && examples.indexOf(s) < 0 && fits(s, prefs) &&
           s.outputs.some(function (o) { return task.outputs.indexOf(o) >= 0; });
       }).slice(0, 3) : [];
@@ -279,7 +285,7 @@
         var also = make("ul", {});
         task.also.forEach(function (a) {
           var li = make("li", {});
-          var system = data.systems[a.system];
+          var system = recommendations.systems[a.system];
           li.appendChild(make("a", { href: system.href }, system.name));
           li.appendChild(document.createTextNode(": " + a.reason));
           also.appendChild(li);
@@ -304,7 +310,7 @@
       given.forEach(function (a) { values[a.question.id] = a.option.value; });
       var url = writeParams(keys, values, "chooser");
       card.appendChild(shareLine("Link to this recommendation", url, status));
-      status.textContent = "Recommendation: " + data.families[task.best] + ", with " + shown + " example system" +
+      status.textContent = "Recommendation: " + recommendations.families[task.best] + ", with " + shown + " example system" +
         (shown === 1 ? "" : "s") + ".";
     }
 
