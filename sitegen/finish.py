@@ -334,27 +334,38 @@ def start_theme_on_demand(html: str) -> str:
     return html[:head.end()] + JS_CLASS + html[head.end():]
 
 
-# The last element of every page; the head asks the browser not to draw before it has it.
-PAGE_END = '<div id="__page_end" hidden></div>'
-PAINT_WHEN_PARSED = '<link rel="expect" href="#__page_end" blocking="render">'
+# Where the first part of a page ends; the head asks the browser not to draw before it has it.
+FIRST_PART_END = '<div id="__first_part_end" hidden></div>'
+PAINT_WHEN_PARSED = '<link rel="expect" href="#__first_part_end" blocking="render">'
 _BODY_END = re.compile(r"</body\s*>(?![\s\S]*</body)", re.I)
+_SECTION_HEADING = re.compile(r"<h2[\s>]")
 
 
 def paint_when_parsed(html: str) -> str:
-    """Ask the browser to draw the page only once all of it has arrived and been parsed.
+    """Ask the browser to draw the page once its first part has arrived and been parsed:
+    the header, the menus and the article up to its second section (all of it, if it has
+    fewer than two).
 
     A page arrives in pieces, and a browser draws what it has after each, then
     styles and lays out the whole page again with every piece: on a slow phone,
     several tasks of 60-140 ms each after first paint, during which a tap goes
     unanswered. `<link rel=expect blocking=render>` (HTML's render-blocking, in
-    Chromium since version 124) keeps the first drawing until the named element,
-    the page's last, is parsed, so the page is styled and laid out once, before
-    anything shows. Browsers without it draw as before."""
+    Chromium since version 124) keeps the first drawing until the named element
+    is parsed, so the top of the page is styled and laid out once, before anything
+    shows. The rest arrives after, in parts that are cheap to lay out: the article's
+    later blocks are drawn only near the screen (`content-visibility` in site.css).
+    Browsers without it draw as before."""
     head = _HEAD_START.search(html)
     body_end = _BODY_END.search(html)
-    if not head or not body_end or PAGE_END in html:
+    if not head or not body_end or FIRST_PART_END in html:
         return html
-    html = html[:body_end.start()] + PAGE_END + html[body_end.start():]
+    position = body_end.start()
+    article = _ARTICLE.search(html)
+    if article:
+        sections = list(_SECTION_HEADING.finditer(html, article.start(2), article.end(2)))
+        if len(sections) >= 2:
+            position = sections[1].start()
+    html = html[:position] + FIRST_PART_END + html[position:]
     return html[:head.end()] + PAINT_WHEN_PARSED + html[head.end():]
 
 

@@ -634,6 +634,54 @@ def test_long_lists_draw_entries_only_near_the_screen_and_deep_links_still_land(
     context.close()
 
 
+LATER_BLOCK_LINKS = [("compare/systems/", f"sys-{DATA['systems'][-1]['id']}"),
+                     ("compare/use-cases/", f"use-{DATA['use_cases'][-1]['id']}"),
+                     ("faq/", DATA["faq"][-1]["id"]),
+                     ("concepts/how-they-work/", "cite-this-page")]
+
+
+@pytest.mark.parametrize("width", [1280, 390])
+def test_later_blocks_are_drawn_near_the_screen_and_deep_links_into_them_land(chromium, base_url, width):
+    """The article's blocks after its first few are drawn only near the screen
+    (content-visibility); a link into one still brings its target into view."""
+    context = chromium.new_context(viewport={"width": width, "height": 800})
+    tab = context.new_page()
+    tab.goto(base_url + "concepts/how-they-work/")
+    wait_loaded(tab)
+    skipped = "[...document.querySelectorAll('article > *')].filter(e => getComputedStyle(e).contentVisibility === 'auto')"
+    assert tab.evaluate(f"{skipped}.length") >= 3
+    assert not tab.evaluate(f"{skipped}.pop().firstElementChild.checkVisibility({{contentVisibilityAuto: true}})")
+    for url, anchor in LATER_BLOCK_LINKS:
+        tab.goto(base_url + url + "#" + anchor)
+        wait_loaded(tab)
+        tab.wait_for_timeout(300)
+        top = tab.evaluate(f"document.getElementById({anchor!r}).getBoundingClientRect().top")
+        assert 0 <= top < 400, (url, anchor, top)
+    context.close()
+
+
+def test_a_terms_tooltip_in_a_later_block_is_not_clipped(page, base_url):
+    """Skipping a block's drawing needs paint containment, which clips what overflows the
+    block: the tooltip of a term on a paragraph's last line. Such a block is drawn in
+    full while its tooltip shows."""
+    page.set_viewport_size({"width": 1280, "height": 800})
+    page.goto(base_url + "concepts/how-they-work/")
+    wait_ready(page)
+    page.evaluate("""() => { window.__term = [...document.querySelectorAll('article > * .term')].filter(t =>
+        getComputedStyle(t.closest('article > *')).contentVisibility === 'auto' && t.checkVisibility({contentVisibilityAuto: false})).pop();
+        window.__term.classList.add('term--probe'); }""")
+    term = page.locator(".term--probe")
+    term.scroll_into_view_if_needed()
+    term.hover()
+    tip = term.locator(".term__tip")
+    tip.wait_for(state="visible")
+    box = tip.bounding_box()
+    block_bottom = term.evaluate("t => t.closest('article > *').getBoundingClientRect().bottom")
+    x, y = box["x"] + box["width"] / 2, box["y"] + box["height"] - 4
+    assert y > block_bottom  # the tooltip reaches past its block ...
+    assert page.evaluate(f"document.elementFromPoint({x}, {y}).closest('.term__tip') !== null")  # ... and shows there
+
+
 def test_widgets_start_after_following_links(page, base_url):
     page.goto(base_url)
     wait_ready(page)

@@ -216,10 +216,16 @@ def test_what_the_guides_own_scripts_add_to_a_page_is_styled_from_the_first_pain
     assert ".quiz__result" not in critical and ".visually-hidden{clip:0}" in critical and ".faq__copy" in critical
 
 
-def test_a_page_is_drawn_once_it_has_all_been_parsed():
+def test_a_page_is_drawn_once_its_first_part_has_been_parsed():
     page = '<!doctype html><html><head><meta charset="utf-8"><title>t</title></head><body><p>x</p></body></html>'
     done = finish.paint_when_parsed(page)
     assert done == ('<!doctype html><html><head><meta charset="utf-8">' + finish.PAINT_WHEN_PARSED +
-                    '<title>t</title></head><body><p>x</p>' + finish.PAGE_END + '</body></html>')
+                    '<title>t</title></head><body><p>x</p>' + finish.FIRST_PART_END + '</body></html>')
     assert finish.paint_when_parsed(done) == done  # finishing twice changes nothing
     assert finish.paint_when_parsed("<p>a fragment</p>") == "<p>a fragment</p>"
+    # With two sections or more, the first part ends where the second section starts.
+    sections = page.replace("<p>x</p>", '<article><h1>T</h1><p>x</p><h2 id="a">A</h2><p>y</p><h2>B</h2><p>z</p>'
+                                        "</article><footer><h2>Not the article's</h2></footer>")
+    assert '<p>y</p>' + finish.FIRST_PART_END + '<h2>B</h2>' in finish.paint_when_parsed(sections)
+    one = sections.replace("<h2>B</h2>", "<h3>B</h3>")
+    assert finish.paint_when_parsed(one).endswith(finish.FIRST_PART_END + "</body></html>")

@@ -149,17 +149,28 @@ def test_each_page_starts_the_theme_bundle_on_demand_and_paints_as_js(site, page
         assert ".no-js" not in critical and ".md-search" in critical, f"/{url}"
 
 
-def test_each_page_is_drawn_once_it_has_been_parsed(pages):
-    """Every engine's pages ask to be drawn when their last element has been parsed, and
-    that element is there, last in the body (else the browser waits for the whole parse anyway)."""
-    from sitegen.finish import PAGE_END, PAINT_WHEN_PARSED
+def test_each_page_is_drawn_once_its_first_part_has_been_parsed(pages):
+    """Every engine's pages ask to be drawn once the element that ends their first part has
+    been parsed, and that element is there once: before the article's second section, or
+    last in the body where the article has fewer than two (else the browser waits for the
+    whole parse anyway)."""
+    from sitegen.finish import FIRST_PART_END, PAINT_WHEN_PARSED
+    early = 0
     for url, path in pages.items():
         text = path.read_text(encoding="utf-8")
         if "data-critical" not in text:
             continue
         head, body = text.split("</head>")
         assert head.count(PAINT_WHEN_PARSED) == 1, f"/{url}"
-        assert body.count(PAGE_END) == 1 and body.rstrip().endswith(PAGE_END + "</body>\n</html>"), f"/{url}"
+        assert body.count(FIRST_PART_END) == 1, f"/{url}"
+        article = body[body.index("<article"):body.index("</article>")]
+        if article.count("<h2") >= 2:
+            second = [i for i in range(len(article)) if article.startswith("<h2", i)][1]
+            assert article[:second].endswith(FIRST_PART_END), f"/{url}"
+            early += 1
+        else:
+            assert body.rstrip().endswith(FIRST_PART_END + "</body>\n</html>"), f"/{url}"
+    assert early >= 15
 
 
 def test_each_page_loads_its_stylesheets_as_one_file_without_blocking(site, pages):
