@@ -173,8 +173,7 @@ def page_tokens(html: str) -> frozenset:
     tokens = set()
     for tag, attrs in _START_TAG.findall(html):
         tokens.add(tag.lower())
-        attributes = _ATTRIBUTE.findall(attrs or "")
-        for name, value in attributes:
+        for name, value in _ATTRIBUTE.findall(attrs or ""):
             name = name.lower()
             tokens.add(f"[{name}")
             value = value.strip("\"'")
@@ -193,8 +192,6 @@ _JS_STRING = re.compile(r"""//[^\n]*|/\*.*?\*/|"((?:\\.|[^"\\\n])*)"|'((?:\\.|[^
 _JS_WORD = re.compile(r"[\w-]+")
 # The elements a script creates: document.createElement("legend"), or site.js's make("legend", ...).
 _JS_CREATED = re.compile(r"""\b(?:createElement|make)\(\s*["']([a-zA-Z][\w-]*)["']""")
-
-
 _FAMILY_END = re.compile(r"[-_]")
 
 
@@ -223,11 +220,11 @@ def script_adds(js: str, styled: frozenset) -> frozenset:
     """What a page script may add to a page after first paint, of what the guide's own
     stylesheet styles: the classes its string literals name ("chooser__card"), the
     elements it creates (`make("legend")`) and the attributes its code names anywhere
-    (make() passes them as object keys). The full stylesheet applies only at the reader's first action
-    (assets/lazy-theme.js), so the guide's rules for what its own scripts build must be
-    inlined on every page that loads them, or the widgets show unstyled and move when it
-    applies. The theme's rules count too: its `.md-typeset h3` styles the chooser's
-    heading."""
+    (make() passes them as object keys). The full stylesheet applies only at the
+    reader's first action (assets/lazy-theme.js), so the rules for what the guide's own
+    scripts build must be inlined on every page that loads them, or the widgets show
+    unstyled and move when it applies. The theme's rules count too: its
+    `.md-typeset h3` styles the chooser's heading."""
     words = {w for a, b in _JS_STRING.findall(js) for w in (a or b).split()}
     without_comments = _JS_STRING.sub(lambda m: m.group(0) if m.group(1) is not None or m.group(2) is not None
                                       else " ", js)

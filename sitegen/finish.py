@@ -14,8 +14,9 @@ After the engine has written the site, each page gets:
    points or scrolls, together with the theme's bundle (start_theme_on_demand,
    assets/lazy-theme.js): restyling a whole page is a long task on a slow
    phone, and nothing on screen needs it before then. Scripts are deferred.
-   The page is drawn once it has all arrived (paint_when_parsed), so its first
-   style and layout are one task before first paint, not several after it.
+   The page is drawn once its first part has arrived (paint_when_parsed), so
+   the top's first style and layout are one task before first paint, not
+   several after it; the article's later blocks are laid out near the screen.
 3. **Whitespace and comments:** the templates' indentation and comments go (squeeze_markup).
 
 The guide's own scripts (docs/assets/*.js) lose their comments and

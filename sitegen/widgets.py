@@ -72,17 +72,20 @@ def chooser_recommendations(site: SiteData, config: SiteConfig) -> dict[str, Any
             "systems": {sid: chooser_system(site, config, s) for sid, s in sorted(systems.items())}}
 
 
+def _json_text(recommendations: dict[str, Any]) -> str:
+    return json.dumps(recommendations, ensure_ascii=False, sort_keys=True, separators=(",", ":")) + "\n"
+
+
 def chooser_json(site: SiteData, config: SiteConfig) -> str:
     """The recommendations file (docs/widgets/chooser.json)."""
-    return json.dumps(chooser_recommendations(site, config), ensure_ascii=False, sort_keys=True,
-                      separators=(",", ":")) + "\n"
+    return _json_text(chooser_recommendations(site, config))
 
 
 def chooser(site: SiteData, config: SiteConfig) -> dict[str, Any]:
     """What the chooser's form needs at once (outputs, task names, the questions and
     their options), and the address of the rest (`src`)."""
     full = chooser_recommendations(site, config)
-    version = hashlib.sha256(chooser_json(site, config).encode()).hexdigest()[:8]
+    version = hashlib.sha256(_json_text(full).encode()).hexdigest()[:8]
     return {"data": {"outputs": full["outputs"], "output_labels": full["output_labels"],
                      "tasks": [{"id": t["id"], "task": t["task"], "outputs": t["outputs"]} for t in full["tasks"]],
                      "questions": [{"id": q["id"], "question": q["question"],

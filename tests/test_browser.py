@@ -660,6 +660,18 @@ def test_later_blocks_are_drawn_near_the_screen_and_deep_links_into_them_land(ch
     context.close()
 
 
+def test_a_malformed_address_fragment_stops_no_widget(page, base_url):
+    """A '#%E0' (a shared link cut short) is not valid percent-encoding: site.js's widgets
+    still start, and the FAQ's deep-link feature does not fail on it."""
+    page.goto(base_url + "faq/#%E0%A4%A")
+    wait_ready(page)
+    assert page.locator(".faq__copy").count() == len(DATA["faq"])
+    page.goto(base_url + "compare/use-cases/#%E0%A4%A")
+    wait_ready(page)
+    page.wait_for_selector("#use-case-chooser:not([hidden]) #chooser-task")
+    assert page.log.console_errors == []
+
+
 def test_a_terms_tooltip_in_a_later_block_is_not_clipped(page, base_url):
     """Skipping a block's drawing needs paint containment, which clips what overflows the
     block: the tooltip of a term on a paragraph's last line. Such a block is drawn in

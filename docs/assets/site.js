@@ -27,10 +27,21 @@
     return region;
   }
 
+  /* The element the address's #fragment names, if any. A fragment that is not valid
+     percent-encoding (a link cut short: #%E0) names nothing, and stops nothing. */
+  function linkedElement() {
+    var id;
+    try {
+      id = decodeURIComponent(location.hash.slice(1));
+    } catch (error) {
+      return null;
+    }
+    return id ? document.getElementById(id) : null;
+  }
+
   /* FAQ: open the answer the address points at, and offer a copy-link button. */
   function openFromHash() {
-    var id = decodeURIComponent(location.hash.slice(1));
-    var target = id && document.getElementById(id);
+    var target = linkedElement();
     var details = target && target.closest("details");
     if (details) {
       details.open = true;
@@ -738,34 +749,14 @@
 
   /* Each feature runs in a task of its own: one that fails stops nothing else,
      and no single long task keeps a slow phone from answering a tap (the theme
-     calls this inside its own start-up work).
-     A link to a part of a page (page/#id) has brought that part into view by
-     then; a feature that adds to the page above it (the chooser's form, the
-     catalogue's filters) would push it out of view, so each feature keeps the
-     linked part where it was on screen, unless the feature scrolls itself (the
-     FAQ opening an answer) or the reader has moved. */
+     calls this inside its own start-up work). */
   function setup() {
-    var id = decodeURIComponent(location.hash.slice(1));
-    var linked = id ? document.getElementById(id) : null;
-    var moved = false;
-    if (linked) {
-      ["wheel", "touchstart", "keydown", "pointerdown"].forEach(function (type) {
-        window.addEventListener(type, function () { moved = true; }, { once: true, passive: true, capture: true });
-      });
-    }
     features.forEach(function (feature) {
       setTimeout(function () {
-        var keep = linked && !moved && linked.isConnected;
-        var top = keep ? linked.getBoundingClientRect().top : 0;
-        var scrolled = window.scrollY;
         try {
           feature();
         } catch (error) {
           if (window.console) console.error("site.js: " + feature.name + " failed", error);
-        }
-        if (keep && !moved && window.scrollY === scrolled) {
-          var shift = linked.getBoundingClientRect().top - top;
-          if (Math.abs(shift) >= 1) window.scrollBy(0, shift);
         }
       }, 0);
     });
