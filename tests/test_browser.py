@@ -683,7 +683,12 @@ def test_a_terms_tooltip_in_a_later_block_is_not_clipped(page, base_url):
         getComputedStyle(t.closest('article > *')).contentVisibility === 'auto' && t.checkVisibility({contentVisibilityAuto: false})).pop();
         window.__term.classList.add('term--probe'); }""")
     term = page.locator(".term--probe")
-    term.scroll_into_view_if_needed()
+    # Mid-screen, so the tooltip below the term is inside the viewport, where elementFromPoint
+    # looks; the blocks drawn on the way may change height, so wait until the term stays put.
+    term.evaluate("t => t.scrollIntoView({block: 'center'})")
+    page.wait_for_function("""() => new Promise(done => requestAnimationFrame(() => requestAnimationFrame(() => {
+        const r = document.querySelector('.term--probe').getBoundingClientRect();
+        done(r.top > 100 && r.bottom < innerHeight - 200); })))""")
     term.hover()
     tip = term.locator(".term__tip")
     tip.wait_for(state="visible")
@@ -691,6 +696,7 @@ def test_a_terms_tooltip_in_a_later_block_is_not_clipped(page, base_url):
     block_bottom = term.evaluate("t => t.closest('article > *').getBoundingClientRect().bottom")
     x, y = box["x"] + box["width"] / 2, box["y"] + box["height"] - 4
     assert y > block_bottom  # the tooltip reaches past its block ...
+    assert 0 < y < page.viewport_size["height"]
     assert page.evaluate(f"document.elementFromPoint({x}, {y}).closest('.term__tip') !== null")  # ... and shows there
 
 
