@@ -39,6 +39,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from . import cache, config, criticalcss, jscompact, offline
+from .fragments import SECTION_CONTINUES
 from .publish import is_redirect_page
 from .sitecheck import site_path
 from .render import write_if_changed
@@ -129,6 +130,7 @@ class TermMarker:
 
     def mark(self, article: str, glossary_href: str) -> str:
         out, stack, seen, count = [], [], set(), 0
+        skipping = in_table = 0  # open elements on the stack that are skipped, and open tables
         for part in _PARTS.split(article):
             if not part:
                 continue
@@ -142,16 +144,22 @@ class TermMarker:
                 name = name_match.group(1).lower()
                 if part.startswith("</"):
                     while stack:
-                        if stack.pop()[0] == name:
+                        open_name, skip = stack.pop()
+                        skipping -= skip
+                        in_table -= open_name == "table"
+                        if open_name == name:
                             break
                 elif name not in VOID and not part.endswith("/>"):
                     classes = _CLASS_ATTR.search(part)
                     class_set = set(classes.group(1).strip("\"'").split()) if classes else set()
-                    stack.append((name, name in NO_TERMS or bool(class_set & NO_TERMS_CLASSES)))
-                    if SECTION_START.match(part) and not any(open_name == "table" for open_name, _ in stack):
+                    skip = name in NO_TERMS or bool(class_set & NO_TERMS_CLASSES)
+                    stack.append((name, skip))
+                    skipping += skip
+                    in_table += name == "table"
+                    if SECTION_START.match(part) and not in_table and SECTION_CONTINUES not in class_set:
                         seen = set()
                 continue
-            if any(skip for _, skip in stack):
+            if skipping:
                 out.append(part)
                 continue
 

@@ -15,6 +15,11 @@ from .config import SiteConfig
 from .data import SiteData
 from .render import rows
 
+# A heading with this class goes on with the section before it (sitegen.finish marks
+# terms once per section): the timeline's year headings split one list of events,
+# where a term needs one tooltip, not one a year.
+SECTION_CONTINUES = "section-continues"
+
 
 def names(site: SiteData, dataset: str, field: str = "name") -> dict[str, str]:
     """Record id -> its display name, for link texts."""
@@ -57,7 +62,7 @@ def timeline(site: SiteData, _config: SiteConfig) -> dict[str, Any]:
     years: dict[str, list[dict]] = {}
     for event in rows(site, "timeline", ("date", "id")):
         years.setdefault(event["date"][:4], []).append(event)
-    return {"years": sorted(years.items())}
+    return {"years": sorted(years.items()), "section_continues": SECTION_CONTINUES}
 
 
 def developer_label(system: dict[str, Any]) -> str:
