@@ -47,6 +47,13 @@ def wait_ready(tab) -> None:
     tab.wait_for_load_state("networkidle")
 
 
+def chooser_card(tab) -> str:
+    """The use-case chooser's card text, once the recommendations file it fetches at the
+    first choice is in (or has failed to come)."""
+    tab.wait_for_function("document.querySelector('#chooser-recommendation').dataset.state !== 'loading'")
+    return tab.inner_text("#chooser-recommendation")
+
+
 @dataclass
 class PageLog:
     """What happened while a page loaded: console errors, failures, foreign requests."""

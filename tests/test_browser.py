@@ -14,7 +14,7 @@ import pytest
 from axe_playwright_python.sync_playwright import Axe
 
 from conftest import RECORDS as DATA
-from sitegen.browser import PageLog, origin, wait_loaded, wait_ready, wait_theme_started
+from sitegen.browser import PageLog, chooser_card, origin, wait_loaded, wait_ready, wait_theme_started
 
 REDIRECT_SOURCES = {r["from"] for r in DATA["redirects"]}
 
@@ -98,12 +98,6 @@ def test_opened_answers_and_used_widgets_stay_accessible(page, base_url):
     assert axe_violations(page) == []
 
 
-def chooser_result(tab) -> str:
-    """The card's text, once the recommendations file (fetched at the first choice) is in."""
-    tab.wait_for_function("document.querySelector('#chooser-recommendation').dataset.state !== 'loading'")
-    return tab.inner_text("#chooser-recommendation")
-
-
 def test_chooser_recommends_the_right_kind_of_model(page, base_url):
     page.goto(base_url + "compare/use-cases/")
     wait_ready(page)
@@ -113,17 +107,17 @@ def test_chooser_recommends_the_right_kind_of_model(page, base_url):
     options = page.eval_on_selector_all("#chooser-task option", "els => els.map(e => e.value)")
     assert options == [""] + [u["id"] for u in DATA["use_cases"] if "audio" in u["outputs"]]
     page.select_option("#chooser-task", "music")
-    result = chooser_result(page)
+    result = chooser_card(page)
     assert "Use: An image, audio or video model" in result
     assert "MusicLM" in result
     assert "Recommendation: An image, audio or video model" in page.inner_text(".chooser__status")
     page.check("input[name=output][value=decision]")
     page.select_option("#chooser-task", "fraud-detection")
-    assert "Use: Non-generative ML" in chooser_result(page)
+    assert "Use: Non-generative ML" in chooser_card(page)
     page.check("input[name=output][value=code]")
-    assert chooser_result(page) == ""  # the task was not a code task: "Choose a task" again
+    assert chooser_card(page) == ""  # the task was not a code task: "Choose a task" again
     page.select_option("#chooser-task", next(u["id"] for u in DATA["use_cases"] if "code" in u["outputs"]))
-    result = chooser_result(page)
+    result = chooser_card(page)
     assert "Use: An LLM" in result and "GitHub Copilot" in result
     assert "generative AI overall strong" in result
 
@@ -148,16 +142,16 @@ def test_chooser_fetches_its_recommendations_only_when_used(chromium, base_url):
     fetched.clear()
     tab.goto(base_url + f"compare/use-cases/?task={task['id']}#chooser")
     wait_ready(tab)
-    assert task["reason"] in chooser_result(tab) and len(fetched) == 1
+    assert task["reason"] in chooser_card(tab) and len(fetched) == 1
 
     tab.route("**/widgets/chooser.json*", lambda route: route.abort())
     tab.goto(base_url + "compare/use-cases/")
     wait_ready(tab)
     tab.focus("input[name=output][value=text]")  # starts the fetch, which fails: no task yet, nothing to say
     tab.wait_for_timeout(300)
-    assert chooser_result(tab) == "" and tab.inner_text(".chooser__status") == ""
+    assert chooser_card(tab) == "" and tab.inner_text(".chooser__status") == ""
     tab.select_option("#chooser-task", task["id"])
-    assert "could not be loaded" in chooser_result(tab)
+    assert "could not be loaded" in chooser_card(tab)
     assert "could not be loaded" in tab.inner_text(".chooser__status")
     context.close()
 
@@ -168,11 +162,11 @@ def test_chooser_works_with_the_keyboard_alone(page, base_url):
     page.focus("input[name=output][value=text]")
     page.keyboard.press("Space")
     page.focus("#chooser-task")
-    assert chooser_result(page) == ""  # "Choose a task"
+    assert chooser_card(page) == ""  # "Choose a task"
     page.keyboard.press("ArrowDown")
-    first = chooser_result(page)
+    first = chooser_card(page)
     page.keyboard.press("ArrowDown")
-    second = chooser_result(page)
+    second = chooser_card(page)
     assert first != second
     text_tasks = [u for u in DATA["use_cases"] if "text" in u["outputs"]]
     assert f"{text_tasks[0]['reason']}" in first
@@ -737,7 +731,7 @@ def test_chooser_links_each_example_to_its_own_row(chromium, gpt4o_first_site):
         tab.goto(base + "compare/use-cases/")
         wait_ready(tab)
         tab.select_option("#chooser-task", DATA["use_cases"][0]["id"])
-        chooser_result(tab)
+        chooser_card(tab)
         links = tab.eval_on_selector_all("#chooser-recommendation .chooser__systems a",
                                          "as => as.map(a => [a.textContent, a.href])")
         assert [l for l in links if l[0].startswith("GPT-4")] == [

@@ -18,7 +18,7 @@ import pytest
 from pypdf import PdfReader
 
 from conftest import RECORDS as DATA, SUBPATH
-from sitegen.browser import PageLog, origin, wait_ready
+from sitegen.browser import PageLog, chooser_card, origin, wait_ready
 from sitegen.checks import system_kind
 
 pytestmark = pytest.mark.browser
@@ -333,12 +333,6 @@ def test_cite_block_fills_the_access_date_and_copies(chromium, base_url):
 
 # --- chooser -------------------------------------------------------------------
 
-def card(tab) -> str:
-    """The card's text, once the recommendations file (fetched at the first choice) is in."""
-    tab.wait_for_function("document.querySelector('#chooser-recommendation').dataset.state !== 'loading'")
-    return tab.inner_text("#chooser-recommendation")
-
-
 def test_chooser_asks_the_decision_guides_questions(page, base_url):
     ready(page, base_url + "compare/use-cases/")
     legends = page.eval_on_selector_all("#use-case-chooser fieldset[data-question] legend",
@@ -353,7 +347,7 @@ def test_chooser_url_restores_the_recommendation(context, base_url):
     tab.select_option("#chooser-task", "content-writing")
     tab.check("input[name=data-private][value=no]")
     tab.check("input[name=size][value=small]")
-    shown = card(tab)
+    shown = chooser_card(tab)
     assert "task=content-writing" in tab.url and "data-private=no" in tab.url and "size=small" in tab.url
     link = tab.get_attribute(".share-link a", "href")
     assert link == tab.url
@@ -361,18 +355,18 @@ def test_chooser_url_restores_the_recommendation(context, base_url):
     ready(other, link)
     assert other.is_checked("input[name=data-private][value=no]") and other.is_checked("input[name=size][value=small]")
     assert other.input_value("#chooser-task") == "content-writing"
-    assert card(other) == shown
+    assert chooser_card(other) == shown
 
 
 def test_chooser_puts_systems_that_fit_the_answers_first(page, base_url):
     ready(page, base_url + "compare/use-cases/?task=content-writing&data-private=no")
-    card(page)
+    chooser_card(page)
     ids = [h.split("#sys-")[1] for h in page.eval_on_selector_all(
         "#chooser-recommendation .chooser__systems a", "as => as.map(a => a.href)")]
     assert SYSTEMS[ids[0]]["open_weights"] == "yes"
     flags = [SYSTEMS[i]["open_weights"] == "yes" for i in ids]
     assert flags == sorted(flags, reverse=True)
-    assert "Run an open-weight model" in card(page)
+    assert "Run an open-weight model" in chooser_card(page)
 
 
 def test_every_chooser_example_is_of_the_recommended_kind(page, base_url):
@@ -380,7 +374,7 @@ def test_every_chooser_example_is_of_the_recommended_kind(page, base_url):
     ready(page, base_url + "compare/use-cases/")
     for task in DATA["use_cases"]:
         page.select_option("#chooser-task", task["id"])
-        assert card(page)
+        assert chooser_card(page)
         hrefs = page.eval_on_selector_all("#chooser-recommendation .chooser__systems a", "as => as.map(a => a.href)")
         kinds = {system_kind(SYSTEMS[h.split("#sys-")[1]]) for h in hrefs}
         assert kinds <= {task["best"]}, task["id"]
