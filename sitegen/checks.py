@@ -10,6 +10,7 @@ tests/test_data_checks.py.
 
 from __future__ import annotations
 
+import posixpath
 import re
 from dataclasses import dataclass
 from typing import Any, Callable, Iterator
@@ -94,10 +95,16 @@ def no_empty_text(ds: Dataset, _site: SiteData) -> Iterator[str]:
 
 @check("anchor-page-exists")
 def anchor_page_exists(ds: Dataset, site: SiteData) -> Iterator[str]:
-    """x-anchor names the page that holds the records' anchors: it must be a real page."""
-    anchor = ds.anchor
-    if anchor and "page" in anchor and not docs_page_exists(site, anchor["page"]):
-        yield f"data/{ds.name}.schema.json:1: x-anchor.page: no page docs/{anchor['page']}"
+    """x-anchor names the pages that hold the records' anchors (and an index of them):
+    each must be a real page."""
+    if not ds.anchor:
+        return
+    for page in ds.anchor_pages:
+        if not docs_page_exists(site, page):
+            where = "page" if "page" in ds.anchor else "page_by.pages"
+            yield f"data/{ds.name}.schema.json:1: x-anchor.{where}: no page docs/{page}"
+    if ds.index_page and not docs_page_exists(site, ds.index_page):
+        yield f"data/{ds.name}.schema.json:1: x-anchor.index: no page docs/{ds.index_page}"
 
 
 # --- one dataset ----------------------------------------------------------------
@@ -269,14 +276,12 @@ def stances_not_contradicted(ds: Dataset, site: SiteData) -> Iterator[str]:
 
 # --- citations in the pages ------------------------------------------------------------
 
-_CITATION = re.compile(r"\[([^\]]+)\]\((?:\.\./)*sources\.md#src-([a-z0-9-]+)\)")
+_CITATION = re.compile(r"\[([^\]]+)\]\(((?:\.\./)*sources(?:/[a-z0-9-]+)?\.md)#src-([a-z0-9-]+)\)")
 
 
-@check("citations-name-their-source", ("sources",))
-def citations_name_their_source(ds: Dataset, site: SiteData) -> Iterator[str]:
-    """A page's citation, such as [OpenAI 2025](../sources.md#src-...), must name the cited
-    entry's author or organisation and give its year. Was: "OpenAI 2025" led to a catalogue
-    page by somebody else, which a reader trusts as OpenAI's word."""
+def _citations(ds: Dataset, site: SiteData) -> Iterator[tuple[str, int, str, str, dict]]:
+    """(page, line, link text, linked page, cited record) of every citation in the pages;
+    the linked page is relative to docs/, as x-anchor names pages."""
     if not site.docs_dir.is_dir():
         return
     by_id = {}
@@ -284,17 +289,39 @@ def citations_name_their_source(ds: Dataset, site: SiteData) -> Iterator[str]:
         for rid in held_ids(record):
             by_id[rid] = record
     for page in sorted(site.docs_dir.rglob("*.md")):
+        rel = page.relative_to(site.docs_dir).as_posix()
         for n, line in enumerate(page.read_text(encoding="utf-8").splitlines(), 1):
-            for text, rid in _CITATION.findall(line):
+            for text, target, rid in _CITATION.findall(line):
                 record = by_id.get(rid)
-                if record is None:
-                    continue  # a missing anchor is the link check's to report
-                names = " ".join([*record.get("authors", ()), record.get("organisation", ""), record.get("short", "")])
-                first_word = text.split()[0].rstrip(",")
-                if first_word.casefold() not in names.casefold() or str(record["year"]) not in text:
-                    who = record.get("organisation") or ", ".join(record["authors"])
-                    yield (f"docs/{page.relative_to(site.docs_dir).as_posix()}:{n}: the citation [{text}] leads to "
-                           f"src-{rid}, by {who} ({record['year']}): name its author or organisation and its year")
+                if record is not None:  # a missing anchor is the link check's to report
+                    yield rel, n, text, posixpath.normpath(posixpath.join(posixpath.dirname(rel), target)), record
+
+
+@check("citations-name-their-source", ("sources",))
+def citations_name_their_source(ds: Dataset, site: SiteData) -> Iterator[str]:
+    """A page's citation, such as [OpenAI 2025](../sources/web.md#src-...), must name the cited
+    entry's author or organisation and give its year. Was: "OpenAI 2025" led to a catalogue
+    page by somebody else, which a reader trusts as OpenAI's word."""
+    for page, n, text, _target, record in _citations(ds, site):
+        names = " ".join([*record.get("authors", ()), record.get("organisation", ""), record.get("short", "")])
+        first_word = text.split()[0].rstrip(",")
+        if first_word.casefold() not in names.casefold() or str(record["year"]) not in text:
+            who = record.get("organisation") or ", ".join(record["authors"])
+            yield (f"docs/{page}:{n}: the citation [{text}] leads to "
+                   f"src-{record['id']}, by {who} ({record['year']}): name its author or organisation and its year")
+
+
+@check("citations-link-the-entry", ("sources",))
+def citations_link_the_entry(ds: Dataset, site: SiteData) -> Iterator[str]:
+    """A page's citation links the page that holds the entry (x-anchor), not the index of
+    all sources: the index only forwards old links, one more page load on a slow phone."""
+    if not ds.anchor:
+        return
+    for page, n, text, target, record in _citations(ds, site):
+        home = ds.anchor_page(record["id"])
+        if target != home:
+            yield (f"docs/{page}:{n}: the citation [{text}] links docs/{target}; "
+                   f"src-{record['id']} is on docs/{home}")
 
 
 # --- the question bank --------------------------------------------------------------
@@ -310,8 +337,8 @@ def page_anchors(site: SiteData, page: str) -> set[str]:
     for name in site:
         ds = site[name]
         if ds.anchor:
-            anchors |= {ds.anchor_id(rid) for _, r in ds.valid() if ds.anchor_page(r["id"]) == page
-                        for rid in held_ids(r)}
+            anchors |= {ds.anchor_id(rid) for _, r in ds.valid()
+                        if page in (ds.anchor_page(r["id"]), ds.index_page) for rid in held_ids(r)}
     return anchors
 
 
@@ -332,7 +359,7 @@ def anchors_known(site: SiteData, page: str) -> bool:
         return False
     anchored = [site[name] for name in site if site[name].anchor]
     return all(isinstance(ds.records, list) and not ds.invalid for ds in anchored) and \
-        all(docs_page_exists(site, ds.anchor["page"]) for ds in anchored if "page" in ds.anchor)
+        all(docs_page_exists(site, page) for ds in anchored for page in ds.anchor_pages)
 
 
 @check("one-right-answer", ("quiz",))

@@ -94,6 +94,19 @@ class Dataset:
             return anchor["page"]
         return self._pages_by_id[record_id]
 
+    @property
+    def anchor_pages(self) -> list[str]:
+        """Every page the schema names for the records (not the index): they must exist."""
+        anchor = self.anchor or {}
+        if "page" in anchor:
+            return [anchor["page"]]
+        return sorted(set(anchor.get("page_by", {}).get("pages", {}).values()))
+
+    @property
+    def index_page(self) -> str | None:
+        """x-anchor.index: a page that lists every record under its anchor and links on to it."""
+        return (self.anchor or {}).get("index")
+
     @cached_property
     def by_id(self) -> dict[str, dict[str, Any]]:
         """Records that passed their schema, by id (asked only after validation)."""
@@ -102,6 +115,9 @@ class Dataset:
     @cached_property
     def _pages_by_id(self) -> dict[str, str]:
         """Record id -> its page, for anchors placed by a field (asked only after validation)."""
+        if "page_by" in self.anchor:
+            field_name, pages = self.anchor["page_by"]["field"], self.anchor["page_by"]["pages"]
+            return {r["id"]: pages[r[field_name]] for _, r in self.valid()}
         return {r["id"]: r[self.anchor["page_field"]] for _, r in self.valid()}
 
     def labels(self, *field_path: str) -> dict[str, str]:

@@ -19,7 +19,6 @@ from .render import File, Fragment, Output, RenderError
 FRAGMENTS: tuple[Fragment, ...] = (
     Fragment("differences", "compare/differences.md", ("differences", "sources"), ("order", "id")),
     Fragment("differences-brief", "handout.md", ("differences",), ("order", "id")),
-    Fragment("sources", "sources.md", ("sources",)),
     Fragment("glossary", "glossary.md", ("glossary", "sources"), context=fragments.glossary),
     Fragment("systems", "compare/systems.md", ("systems", "sources"), ("name", "id"), context=fragments.systems),
     Fragment("systems-filters", "compare/systems.md", ("systems",), context=widgets.catalogue),
@@ -41,7 +40,7 @@ FRAGMENTS: tuple[Fragment, ...] = (
     Fragment("downloads", "instructors.md", (), context=fragments.downloads),
     Fragment("stances", "concepts/relationship.md", ("stances", "sources")),
     Fragment("rules", "practice/rules.md", ("rules", "sources"), ("jurisdiction", "applies", "id")),
-    Fragment("disputes", "practice/rules.md", ("disputes", "sources"), ("jurisdiction", "filed", "id")),
+    Fragment("disputes", "practice/court-cases.md", ("disputes", "sources"), ("jurisdiction", "filed", "id")),
     Fragment("changes", "whats-new.md", ("changes",), context=fragments.changes),
     Fragment("progress", "index.md", ("quiz",), context=fragments.progress),
     Fragment("starting-points", "practice/choosing.md", ("use_cases", "systems"), context=fragments.starting_points),
@@ -62,4 +61,27 @@ def outputs_for(site: SiteData) -> tuple[Output, ...]:
     quizzes = tuple(Fragment(fragments.quiz_fragment_name(page), page, ("quiz", "stances", "myths", "sources"),
                              context=fragments.quiz_for(page), family="quiz")
                     for page in (fragments.quiz_pages(site) if "quiz" in site else []))
-    return FRAGMENTS + quizzes + FILES + tuple(downloads_and_redirects(site))
+    return FRAGMENTS + quizzes + anchor_fragments(site) + FILES + tuple(downloads_and_redirects(site))
+
+
+def anchor_fragments(site: SiteData) -> tuple[Fragment, ...]:
+    """What the schemas' x-anchor asks for: one fragment per page a dataset is spread over
+    (page_by: sources/papers.md includes sources-papers.md, from the dataset's own
+    template), and for an index page, the list of every record's anchor (<name>-index.md)
+    and of the pages they are on (<name>-pages.md)."""
+    found: list[Fragment] = []
+    for name in site:
+        ds = site[name]
+        if not ds.anchor:
+            continue
+        if "page_by" in ds.anchor:
+            found += [Fragment(fragments.page_fragment_name(page), page, tuple(dict.fromkeys((name, "sources"))),
+                               context=fragments.rows_on_page(name, page), family=name)
+                      for page in ds.anchor_pages]
+        if ds.index_page:
+            found.append(Fragment(f"{name}-index", ds.index_page, (name,), context=fragments.anchor_index(name),
+                                  family="anchor-index"))
+            if "page_by" in ds.anchor:
+                found.append(Fragment(f"{name}-pages", ds.index_page, (name,),
+                                      context=fragments.anchor_index(name), family="anchor-pages"))
+    return tuple(found)

@@ -14,8 +14,12 @@ registers custom keywords with its validator:
   words, so that colour is never the only cue. It must cover the enum too.
 - `x-anchor: {"page": "...md", "prefix": "sys-"}` at the top: the page where
   each record has an anchor `<prefix><id>` (or `"page_field": "page"`: the
-  record's own field names its page). Templates, stable links and the page
-  scripts all take anchors from here.
+  record's own field names its page; or `"page_by": {"field": "kind",
+  "pages": {value: "...md"}}`: a coded field picks the page). An optional
+  `"index": "...md"` is a page that lists every record under the same anchor
+  and links on to it, so that links made before the records moved to their
+  own pages keep landing. Templates, stable links and the page scripts all
+  take anchors from here.
 - `x-min-records: N` at the top: the guide promises at least N records.
 - `x-messages: {keyword: {"field": ..., "message": ...}}`: the schema's own
   words for a rule the standard message would state badly (a oneOf, say).
@@ -52,9 +56,16 @@ PROJECT_KEYWORDS_SCHEMA: dict[str, Any] = {
         "items": {"type": "object"},
         ANCHOR: {
             "type": "object", "additionalProperties": False, "required": ["prefix"],
-            "oneOf": [{"required": ["page"]}, {"required": ["page_field"]}],
+            "oneOf": [{"required": ["page"]}, {"required": ["page_field"]}, {"required": ["page_by"]}],
             "properties": {"page": {"type": "string", "pattern": r"^[a-z0-9/_-]+\.md$"},
                            "page_field": {"type": "string", "pattern": r"^[a-z_]+$"},
+                           "page_by": {
+                               "type": "object", "additionalProperties": False, "required": ["field", "pages"],
+                               "properties": {
+                                   "field": {"type": "string", "pattern": r"^[a-z_]+$"},
+                                   "pages": {"type": "object", "minProperties": 1, "additionalProperties": {
+                                       "type": "string", "pattern": r"^[a-z0-9/_-]+\.md$"}}}},
+                           "index": {"type": "string", "pattern": r"^[a-z0-9/_-]+\.md$"},
                            "prefix": {"type": "string", "pattern": r"^([a-z]+-)?$"}},
         },
         MIN_RECORDS: {"type": "integer", "minimum": 0},
@@ -146,6 +157,31 @@ def check_schema(schema: Any, datasets: set[str]) -> list[SchemaProblem]:
                 problems.append(SchemaProblem(where, f"every {keyword} value must be non-empty text"))
         if (ANCHOR in node or MIN_RECORDS in node) and path:
             problems.append(SchemaProblem(where, f"{ANCHOR} and {MIN_RECORDS} belong at the top of the schema"))
+    problems += _page_by_problems(schema)
+    return problems
+
+
+def _page_by_problems(schema: dict) -> list[SchemaProblem]:
+    """x-anchor.page_by must name a coded field, and give a page for each of its values:
+    a record whose value had no page would have an anchor nowhere."""
+    page_by = schema.get(ANCHOR, {}).get("page_by") if isinstance(schema.get(ANCHOR), dict) else None
+    if not isinstance(page_by, dict) or not isinstance(page_by.get("field"), str) \
+            or not isinstance(page_by.get("pages"), dict):
+        return []  # the shape is checked by PROJECT_KEYWORDS_SCHEMA
+    where = f"{ANCHOR}.page_by"
+    try:
+        values = enum(schema, (page_by["field"],))
+    except (AttributeError, TypeError):  # a malformed schema, reported by the meta-schema
+        values = []
+    if not values:
+        return [SchemaProblem(where, f"field {page_by['field']!r} must be a property with an enum")]
+    problems = []
+    missing = [v for v in values if v not in page_by["pages"]]
+    extra = sorted(set(page_by["pages"]) - set(values))
+    if missing:
+        problems.append(SchemaProblem(where, f"pages has no page for {', '.join(map(repr, missing))}"))
+    if extra:
+        problems.append(SchemaProblem(where, f"pages names values not in the enum: {', '.join(map(repr, extra))}"))
     return problems
 
 

@@ -293,6 +293,21 @@ def test_faq_link_from_another_page_opens_its_answer(page, base_url):
     page.wait_for_function("document.getElementById('chatgpt-llm-or-product').closest('details').open")
 
 
+@pytest.mark.parametrize("old, new", [
+    ("sources/#src-vaswani-2017-attention", "sources/papers/#src-vaswani-2017-attention"),
+    ("practice/rules/#case-gema-v-openai", "practice/court-cases/#case-gema-v-openai"),
+    ("sources/#src-eshumarneedi-2025-chatgpt-agent", "sources/documentation/#src-openai-help-chatgpt-agent"),
+])
+def test_a_link_to_a_moved_record_goes_on_to_its_new_page(page, base_url, old, new):
+    """Sources moved to a page per kind, and court cases to a page of their own: a link made
+    before lands on the index entry that kept the anchor, which forwards to the record."""
+    page.goto(base_url + old)
+    page.wait_for_url("**/" + new)
+    anchor = new.split("#")[1]
+    page.wait_for_function(f"document.getElementById('{anchor}') && document.getElementById('{anchor}').closest('article')")
+    assert page.locator(f"#{anchor}").evaluate("e => !e.closest('.anchor-index')")
+
+
 def test_same_page_hash_links_keep_embedded_data_intact(page, base_url):
     """Was: instant navigation re-ran the FAQ's JSON-LD (since removed) as a script, without its
     type (a SyntaxError). The chooser's JSON sits in the article the same way."""

@@ -157,12 +157,42 @@ def test_a_replaced_source_cannot_be_cited(project):
 def test_a_citation_must_name_its_source(project):
     """Was: the outlook page's "OpenAI 2025" led to a third party's catalogue entry."""
     page = project / "docs/practice/outlook.md"
-    line = replace_once(page, "[Yonhap 2026](../sources.md#src-korea-2026-ai-basic-act-yonhap)",
-                        "[Reuters 2025](../sources.md#src-korea-2026-ai-basic-act-yonhap)")
+    line = replace_once(page, "[Yonhap 2026](../sources/web.md#src-korea-2026-ai-basic-act-yonhap)",
+                        "[Reuters 2025](../sources/web.md#src-korea-2026-ai-basic-act-yonhap)")
     code, err = run_broken(project)
     assert code == 1
     assert (f"docs/practice/outlook.md:{line}: the citation [Reuters 2025] leads to src-korea-2026-ai-basic-act-yonhap, "
             "by A News (reporting Yonhap) (2026): name its author or organisation and its year") in err.splitlines()
+
+
+def test_a_citation_must_link_the_page_that_holds_the_entry(project):
+    """The index of all sources keeps old links working, but a page's own citation goes
+    straight to the entry: through the index it costs a second page load."""
+    page = project / "docs/practice/outlook.md"
+    line = replace_once(page, "[Yonhap 2026](../sources/web.md#src-korea-2026-ai-basic-act-yonhap)",
+                        "[Yonhap 2026](../sources.md#src-korea-2026-ai-basic-act-yonhap)")
+    code, err = run_broken(project)
+    assert code == 1
+    assert (f"docs/practice/outlook.md:{line}: the citation [Yonhap 2026] links docs/sources.md; "
+            "src-korea-2026-ai-basic-act-yonhap is on docs/sources/web.md") in err.splitlines()
+
+
+def test_page_by_must_give_a_page_for_every_value(project):
+    """A kind without a page would leave its sources with an anchor nowhere."""
+    schema = project / "data/sources.schema.json"
+    replace_once(schema, '"legal": "sources/legal.md", ', "")
+    text = schema.read_text(encoding="utf-8")
+    line = text[: text.index('"page_by"')].count("\n") + 1
+    code, err = run_broken(project)
+    assert code == 1
+    assert f"data/sources.schema.json:{line}: x-anchor.page_by: pages has no page for 'legal'" in err.splitlines()
+
+
+def test_an_anchor_index_page_must_exist(project):
+    replace_once(project / "data/disputes.schema.json", '"index": "practice/rules.md"', '"index": "practice/gone.md"')
+    code, err = run_broken(project)
+    assert code == 1
+    assert "data/disputes.schema.json:1: x-anchor.index: no page docs/practice/gone.md" in err.splitlines()
 
 
 def test_dangling_reference(project):

@@ -16,12 +16,12 @@ import pytest
 from conftest import CONFIG, DATA, ROOT
 from sitegen import render
 from sitegen.data import load_all
-from sitegen.outputs import FRAGMENTS, outputs_for
+from sitegen.outputs import FRAGMENTS, anchor_fragments, outputs_for
 
 HERE = Path(__file__).resolve().parent
 FIXTURE = HERE / "fixtures" / "tiny"
 GOLDEN = HERE / "golden"
-GOLDEN_NAMES = ["differences", "differences-brief", "sources", "glossary"]
+GOLDEN_NAMES = ["differences", "differences-brief", "sources-papers", "sources-index", "sources-pages", "glossary"]
 
 
 @pytest.fixture(scope="module")
@@ -35,7 +35,7 @@ def tiny_data(tmp_path_factory):
 
 
 def tiny_fragments(site):
-    return [f for f in FRAGMENTS if f.reads and set(f.reads) <= set(site)]
+    return [f for f in FRAGMENTS + anchor_fragments(site) if f.reads and set(f.reads) <= set(site)]
 
 
 def test_golden_files_cover_the_tiny_outputs(tiny_data):
@@ -44,7 +44,7 @@ def test_golden_files_cover_the_tiny_outputs(tiny_data):
 
 @pytest.mark.parametrize("name", GOLDEN_NAMES)
 def test_render_matches_golden(tiny_data, name):
-    output = next(f for f in FRAGMENTS if f.name == name)
+    output = next(f for f in tiny_fragments(tiny_data) if f.name == name)
     text = render.render(output, tiny_data, CONFIG)
     golden = GOLDEN / f"{name}.md"
     if os.environ.get("UPDATE_GOLDEN"):
@@ -61,7 +61,7 @@ def test_every_fragment_names_its_data_and_template(tiny_data):
     for output in tiny_fragments(tiny_data):
         first = render.render(output, tiny_data, CONFIG).splitlines()[0]
         assert first.startswith("<!-- Generated from data/")
-        assert f"with sitegen/templates/{output.name}.md.j2 by `python -m sitegen`" in first
+        assert f"with sitegen/templates/{output.template} by `python -m sitegen`" in first
 
 
 def test_one_name_per_output():
@@ -72,8 +72,12 @@ def test_one_name_per_output():
     templates = {p.name.removesuffix(".md.j2") for p in render.TEMPLATE_DIR.glob("*.md.j2")}
     used = {f.template.removesuffix(".md.j2") for f in every}
     assert templates == used, "a template without an output, or an output without a template"
-    assert {f.name for f in every if f.family} == {f"quiz-{p.removesuffix('.md').replace('/', '-')}"
-                                                   for p in {q["page"] for q in DATA.records("quiz")}}
+    assert {f.name for f in every if f.family == "quiz"} == {f"quiz-{p.removesuffix('.md').replace('/', '-')}"
+                                                             for p in {q["page"] for q in DATA.records("quiz")}}
+    # x-anchor: a fragment per page a dataset is spread over, and an index where it asks for one.
+    assert {f.name for f in every if f.family not in (None, "quiz")} == {
+        "sources-papers", "sources-reports", "sources-documentation", "sources-legal", "sources-web",
+        "sources-index", "sources-pages", "disputes-index"}
     for fragment in every:
         if fragment.page is None:
             continue

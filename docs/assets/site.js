@@ -49,6 +49,16 @@
     }
   }
 
+  /* An index entry holds an anchor whose record moved to a page of its own (a source to
+     the list of its kind, a court case to its page): a link made before the move lands
+     on the entry, and goes on to the record. Without JavaScript the entry's link does. */
+  function forwardFromIndex() {
+    var target = linkedElement();
+    var entry = target && target.closest(".anchor-index li");
+    var link = entry && entry.querySelector("a[href]");
+    if (link) location.replace(link.href);
+  }
+
   function copyText(text) {
     if (navigator.clipboard && window.isSecureContext) return navigator.clipboard.writeText(text);
     var field = make("textarea", { "aria-hidden": "true", class: "visually-hidden" });
@@ -596,6 +606,7 @@
     if (!new URLSearchParams(location.search).get("print")) delete document.documentElement.dataset.printMode;
   });
   window.addEventListener("hashchange", openFromHash);
+  window.addEventListener("hashchange", forwardFromIndex);
 
   /* Material's search overlay has role="dialog" but no accessible name. */
   function labelSearchDialog() {
@@ -744,7 +755,7 @@
     if (document.readyState === "complete") later(); else window.addEventListener("load", later);
   }
 
-  var features = [labelSearchDialog, setupTerms, setupFaq, setupChooser, setupCatalogue, setupQuizzes, setupProgress,
+  var features = [forwardFromIndex, labelSearchDialog, setupTerms, setupFaq, setupChooser, setupCatalogue, setupQuizzes, setupProgress,
     setupPrintLinks, setupCite, setupOffline];
 
   /* Each feature runs in a task of its own: one that fails stops nothing else,
