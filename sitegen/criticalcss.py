@@ -39,6 +39,11 @@ _FIXED_ATTR = re.compile(r"""\[\s*(%s)\s*=\s*["']?([\w-]+)["']?\s*\]""" % "|".jo
 # Pseudo-classes that need a reader's action, so they cannot match at first paint.
 # (`:checked` and `:target` can: the theme's toggles and a deep link set them on load.)
 _INTERACTION = re.compile(r":(?:hover|focus|focus-visible|focus-within|active)(?![\w-])")
+# Parts of the theme that only its script shows (the back-to-top button, which starts
+# `hidden`, and the "copied" dialog, empty until then). The script is requested at the
+# reader's first action, the moment the full stylesheet applies (assets/lazy-theme.js),
+# so their rules are never needed at first paint.
+_SHOWN_BY_THE_THEME_SCRIPT = re.compile(r"^\.md-(?:top|dialog)(?:$|__|--)")
 _ATTRIBUTE = re.compile(r"""([^\s"'=<>/]+)(?:\s*=\s*("[^"]*"|'[^']*'|[^\s>]+))?""")
 
 # At-rules whose content is not a list of style rules: kept whole, or dropped whole.
@@ -156,7 +161,8 @@ def _parse_block(css: str, i: int) -> tuple[list, int]:
                 nodes.append(Block(text, children))
             else:
                 declarations = tuple((d.partition(":")[0].strip(), d) for d in _declarations(body))
-                selectors = [(sel, selector_tokens(sel)) for sel in _split_selectors(text) if not _INTERACTION.search(sel)]
+                selectors = [(sel, needs) for sel in _split_selectors(text) if not _INTERACTION.search(sel)
+                             and not any(map(_SHOWN_BY_THE_THEME_SCRIPT.match, needs := selector_tokens(sel)))]
                 nodes.append(Rule(selectors, body, declarations))
             i = end
     return nodes, i

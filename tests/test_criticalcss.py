@@ -42,6 +42,15 @@ def test_rules_that_need_a_reader_to_act_are_left_out_but_load_time_states_stay(
     assert inlined(css) == "p{color:red}a:checked{y:2}#intro:target{z:3}"
 
 
+def test_rules_for_what_only_the_theme_script_shows_are_left_out():
+    """The back-to-top button and the "copied" dialog appear only once the theme's script
+    runs, which starts after the full stylesheet applies: 0.17 KiB gzip a page."""
+    css = ".md-top{position:fixed}.md-top[hidden]{x:1}.md-dialog__inner{y:2}.menu,.md-dialog{z:3}"
+    page = PAGE.replace("<body>", '<body><button class="md-top" hidden></button><div class="md-dialog">'
+                                  '<div class="md-dialog__inner"></div></div>')
+    assert inlined(css, page) == ".menu{z:3}"
+
+
 def test_rules_for_an_open_theme_panel_are_kept_so_it_opens_before_the_full_stylesheet():
     """Was: rules for open panels (the phone menu, search) were left out until the full
     stylesheet applied, so a tap on the menu before it had downloaded (as a print
