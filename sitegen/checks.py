@@ -311,17 +311,29 @@ def citations_name_their_source(ds: Dataset, site: SiteData) -> Iterator[str]:
                    f"src-{record['id']}, by {who} ({record['year']}): name its author or organisation and its year")
 
 
-@check("citations-link-the-entry", ("sources",))
-def citations_link_the_entry(ds: Dataset, site: SiteData) -> Iterator[str]:
-    """A page's citation links the page that holds the entry (x-anchor), not the index of
-    all sources: the index only forwards old links, one more page load on a slow phone."""
-    if not ds.anchor:
+_PAGE_LINK = re.compile(r"\[([^\]]+)\]\(([a-z0-9./_-]+\.md)#([a-z0-9-]+)\)")
+
+
+@check("links-skip-the-index")
+def links_skip_the_index(ds: Dataset, site: SiteData) -> Iterator[str]:
+    """A page's link to a record goes to the page that holds it (x-anchor), not to the
+    index that keeps its old anchor (sources/, the systems catalogue): through the index
+    it costs a reader a second page load."""
+    if not ds.anchor or not ds.index_page or not site.docs_dir.is_dir():
         return
-    for page, n, text, target, record in _citations(ds, site):
-        home = ds.anchor_page(record["id"])
-        if target != home:
-            yield (f"docs/{page}:{n}: the citation [{text}] links docs/{target}; "
-                   f"src-{record['id']} is on docs/{home}")
+    prefix = ds.anchor["prefix"]
+    by_anchor = {ds.anchor_id(rid): record for _, record in ds.valid() for rid in held_ids(record)}
+    for page in sorted(site.docs_dir.rglob("*.md")):
+        rel = page.relative_to(site.docs_dir).as_posix()
+        for n, line in enumerate(page.read_text(encoding="utf-8").splitlines(), 1):
+            for text, target, anchor in _PAGE_LINK.findall(line):
+                record = by_anchor.get(anchor) if anchor.startswith(prefix) else None
+                if record is None:
+                    continue
+                linked = posixpath.normpath(posixpath.join(posixpath.dirname(rel), target))
+                home = ds.anchor_page(record["id"])
+                if linked != home:
+                    yield f"docs/{rel}:{n}: the link [{text}] goes to docs/{linked}#{anchor}; that record is on docs/{home}"
 
 
 # --- the question bank --------------------------------------------------------------
@@ -353,9 +365,17 @@ def anchors_known(site: SiteData, page: str) -> bool:
     reported on their own, and a missing anchor would only blame the wrong file."""
     from .outputs import FRAGMENTS  # the registry imports modules that import this one
     reads = {f.name: f.reads for f in FRAGMENTS}
+
+    def reads_of(fragment: str) -> tuple[str, ...]:
+        """A fragment's datasets; a spread one (systems-llm-catalogue) reads what its
+        declared fragment (systems) reads, and an index (disputes-index) its dataset."""
+        while fragment and fragment not in reads:
+            fragment = fragment.rpartition("-")[0]
+        return reads.get(fragment, ())
+
     path = site.docs_dir / page
     included = _INCLUDE.findall(path.read_text(encoding="utf-8")) if path.is_file() else []
-    if any(name not in site for fragment in included for name in reads.get(fragment, ())):
+    if any(name not in site for fragment in included for name in reads_of(fragment)):
         return False
     anchored = [site[name] for name in site if site[name].anchor]
     return all(isinstance(ds.records, list) and not ds.invalid for ds in anchored) and \

@@ -17,7 +17,7 @@ a maintainer sees all of them at once.
 from __future__ import annotations
 
 import json
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import cached_property
 from pathlib import Path
 from typing import Any, Iterator
@@ -117,7 +117,7 @@ class Dataset:
         """Record id -> its page, for anchors placed by a field (asked only after validation)."""
         if "page_by" in self.anchor:
             field_name, pages = self.anchor["page_by"]["field"], self.anchor["page_by"]["pages"]
-            return {r["id"]: pages[r[field_name]] for _, r in self.valid()}
+            return {r["id"]: pages[schemas.page_key(r[field_name])] for _, r in self.valid()}
         return {r["id"]: r[self.anchor["page_field"]] for _, r in self.valid()}
 
     def labels(self, *field_path: str) -> dict[str, str]:
@@ -220,6 +220,13 @@ class SiteData:
 
     def records(self, name: str) -> list[dict[str, Any]]:
         return self.datasets[name].records
+
+    def on_page(self, name: str, page: str) -> SiteData:
+        """The same data, but dataset `name` holds only the records x-anchor places on
+        `page`: what one of the pages a dataset is spread over (page_by) renders."""
+        ds = self.datasets[name]
+        here = [r for _, r in ds.valid() if ds.anchor_page(r["id"]) == page]
+        return SiteData({**self.datasets, name: replace(ds, records=here, invalid=set())}, self.root, self.docs_dir)
 
 
 def load_all(data_dir: Path, *, minimums: bool = True, docs_dir: Path | None = None) -> SiteData:

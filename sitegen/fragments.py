@@ -198,19 +198,6 @@ def starting_points(site: SiteData, _config: SiteConfig) -> dict[str, Any]:
 # --- datasets spread over pages (x-anchor page_by) and their index (x-anchor index) -----
 
 
-def page_fragment_name(page: str) -> str:
-    """sources-papers for sources/papers.md: the name a page includes."""
-    return page.removesuffix(".md").replace("/", "-")
-
-
-def rows_on_page(dataset: str, page: str):
-    """The records whose anchors x-anchor places on `page`, in the fragment's usual order."""
-    def context(site: SiteData, _config: SiteConfig) -> dict[str, Any]:
-        ds = site[dataset]
-        return {"rows": [r for r in rows(site, dataset) if ds.anchor_page(r["id"]) == page]}
-    return context
-
-
 def index_label(site: SiteData, dataset: str, record: dict[str, Any]) -> str:
     """How an index names a record: a source by its short citation, others by their title."""
     from .text import source_label
@@ -220,15 +207,17 @@ def index_label(site: SiteData, dataset: str, record: dict[str, Any]) -> str:
 
 
 def anchor_index(dataset: str):
-    """Every record of a dataset under its own anchor, linking on to the page that holds it,
-    and those pages with how many records each holds (x-anchor index)."""
+    """Every record of a dataset that lives on another page, under its own anchor, linking
+    on to the page that holds it; and those pages, with how many records each holds
+    (x-anchor index)."""
     def context(site: SiteData, config: SiteConfig) -> dict[str, Any]:
         from .data import held_ids
         from .links import record_link, site_link
         ds = site[dataset]
         base = config.base_path
         entries = sorted(({"ids": [ds.anchor_id(i) for i in held_ids(r)], "href": record_link(base, ds, r["id"]),
-                           "label": index_label(site, dataset, r)} for r in site.records(dataset)),
+                           "label": index_label(site, dataset, r)} for r in site.records(dataset)
+                          if ds.anchor_page(r["id"]) != ds.index_page),  # those have their anchor here
                          key=lambda e: (e["label"].casefold(), e["ids"][0]))
         page_by = ds.anchor.get("page_by")
         labels = ds.labels(page_by["field"]) if page_by else {}

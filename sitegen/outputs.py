@@ -11,6 +11,9 @@ here, and the `--8<--` line in its page.
 
 from __future__ import annotations
 
+from dataclasses import replace
+from pathlib import PurePosixPath
+
 from . import diagrams, fragments, widgets
 from .data import SiteData
 from .publish import downloads_and_redirects
@@ -19,6 +22,7 @@ from .render import File, Fragment, Output, RenderError
 FRAGMENTS: tuple[Fragment, ...] = (
     Fragment("differences", "compare/differences.md", ("differences", "sources"), ("order", "id")),
     Fragment("differences-brief", "handout.md", ("differences",), ("order", "id")),
+    Fragment("sources", "sources.md", ("sources",)),  # spread over sources/<kind>.md (x-anchor page_by)
     Fragment("glossary", "glossary.md", ("glossary", "sources"), context=fragments.glossary),
     Fragment("systems", "compare/systems.md", ("systems", "sources"), ("name", "id"), context=fragments.systems),
     Fragment("systems-filters", "compare/systems.md", ("systems",), context=widgets.catalogue),
@@ -53,7 +57,8 @@ FILES: tuple[File, ...] = (
 
 
 def outputs_for(site: SiteData) -> tuple[Output, ...]:
-    """The fixed fragments plus the files that follow the data (downloads, redirects)."""
+    """The fixed fragments (spread over their pages) plus the files that follow the data
+    (downloads, redirects)."""
     missing = sorted({f"{f.target} needs data/{name}.yaml, which is missing"
                       for f in FRAGMENTS for name in f.reads if name not in site})
     if missing:
@@ -61,27 +66,41 @@ def outputs_for(site: SiteData) -> tuple[Output, ...]:
     quizzes = tuple(Fragment(fragments.quiz_fragment_name(page), page, ("quiz", "stances", "myths", "sources"),
                              context=fragments.quiz_for(page), family="quiz")
                     for page in (fragments.quiz_pages(site) if "quiz" in site else []))
-    return FRAGMENTS + quizzes + anchor_fragments(site) + FILES + tuple(downloads_and_redirects(site))
+    return spread(FRAGMENTS, site) + quizzes + anchor_indexes(site) + FILES + tuple(downloads_and_redirects(site))
 
 
-def anchor_fragments(site: SiteData) -> tuple[Fragment, ...]:
-    """What the schemas' x-anchor asks for: one fragment per page a dataset is spread over
-    (page_by: sources/papers.md includes sources-papers.md, from the dataset's own
-    template), and for an index page, the list of every record's anchor (<name>-index.md)
-    and of the pages they are on (<name>-pages.md)."""
+def spread(declared: tuple[Fragment, ...], site: SiteData) -> tuple[Fragment, ...]:
+    """A fragment that lists a dataset on the pages its x-anchor spreads it over (page_by),
+    or on their index, becomes one per page, each with only that page's records. The
+    one on the declared page keeps its name; the others add their page's name:
+    sources-papers (sources/papers.md), systems-llm-catalogue. A fragment on any other
+    page (systems-by-output) lists every record."""
+    out: list[Fragment] = []
+    for fragment in declared:
+        ds = site[fragment.reads[0]] if fragment.reads and fragment.reads[0] in site else None
+        if ds is None or not ds.anchor or "page_by" not in ds.anchor \
+                or fragment.page not in (*ds.anchor_pages, ds.index_page):
+            out.append(fragment)
+            continue
+        for page in ds.anchor_pages:
+            name = fragment.name if page == fragment.page else f"{fragment.name}-{PurePosixPath(page).stem}"
+            out.append(replace(fragment, name=name, page=page, family=fragment.family or fragment.name,
+                               records_page=page))
+    return tuple(out)
+
+
+def anchor_indexes(site: SiteData) -> tuple[Fragment, ...]:
+    """Where a schema's x-anchor names an index page: the list of every record's anchor
+    (<name>-index.md) and, where the index holds no records itself, of the pages the
+    dataset is spread over (<name>-pages.md)."""
     found: list[Fragment] = []
     for name in site:
         ds = site[name]
-        if not ds.anchor:
+        if not ds.anchor or not ds.index_page:
             continue
-        if "page_by" in ds.anchor:
-            found += [Fragment(fragments.page_fragment_name(page), page, tuple(dict.fromkeys((name, "sources"))),
-                               context=fragments.rows_on_page(name, page), family=name)
-                      for page in ds.anchor_pages]
-        if ds.index_page:
-            found.append(Fragment(f"{name}-index", ds.index_page, (name,), context=fragments.anchor_index(name),
-                                  family="anchor-index"))
-            if "page_by" in ds.anchor:
-                found.append(Fragment(f"{name}-pages", ds.index_page, (name,),
-                                      context=fragments.anchor_index(name), family="anchor-pages"))
+        found.append(Fragment(f"{name}-index", ds.index_page, (name,), context=fragments.anchor_index(name),
+                              family="anchor-index"))
+        if "page_by" in ds.anchor and ds.index_page not in ds.anchor_pages:
+            found.append(Fragment(f"{name}-pages", ds.index_page, (name,), context=fragments.anchor_index(name),
+                                  family="anchor-pages"))
     return tuple(found)

@@ -43,6 +43,7 @@ class Fragment:
     sort: tuple[str, ...] = ("id",)
     context: Callable[[SiteData, SiteConfig], dict[str, Any]] | None = None  # extra, computed values
     family: str | None = None  # one template for many outputs: quiz-<page> all use quiz.md.j2
+    records_page: str | None = None  # render only the records of reads[0] that x-anchor places here
 
     @property
     def target(self) -> str:
@@ -185,6 +186,8 @@ def render(output: Output, site: SiteData, config: SiteConfig, env: jinja2.Envir
         if isinstance(output, File):
             text = output.text(site, config)
         else:
+            if output.records_page:
+                site = site.on_page(output.reads[0], output.records_page)
             env = env or make_environment(site, config)
             context = {"header": header(output), "page": output.page,
                        "rows": rows(site, output.reads[0], output.sort) if output.reads else [],

@@ -96,7 +96,8 @@ def chooser(site: SiteData, config: SiteConfig) -> dict[str, Any]:
 
 def catalogue(site: SiteData, _config: SiteConfig) -> dict[str, Any]:
     """Per-system facts the catalogue's filters use, keyed by the row's anchor id,
-    and the labels of every filter value."""
+    and the labels of every filter value; of one catalogue page's systems (the
+    generator renders it once per page x-anchor spreads the systems over)."""
     systems = site["systems"]
     rows = {systems.anchor_id(s["id"]): {"id": s["id"], "name": s["name"], "llm": s["llm"], "open_weights": s["open_weights"],
                                          "developer": s["developer"], "developer_label": developer_label(s),
@@ -105,5 +106,9 @@ def catalogue(site: SiteData, _config: SiteConfig) -> dict[str, Any]:
     used = {m for s in systems.records for m in s["inputs"] + s["outputs"]}
     modalities = {m: label for m, label in systems.labels("inputs").items() if m in used}
     developers = sorted({s["developer"] for s in systems.records}, key=str.casefold)
-    return {"data": {"rows": rows, "llm": systems.labels("llm"), "open_weights": systems.labels("open_weights"),
+
+    def present(field: str) -> dict[str, str]:  # a filter offers only values the page's rows hold
+        return {value: label for value, label in systems.labels(field).items()
+                if any(s[field] == value for s in systems.records)}
+    return {"data": {"rows": rows, "llm": present("llm"), "open_weights": present("open_weights"),
                      "modalities": modalities, "developers": developers}}

@@ -13,6 +13,7 @@ from __future__ import annotations
 import pytest
 from axe_playwright_python.sync_playwright import Axe
 
+from conftest import DATA as SITE_DATA
 from conftest import RECORDS as DATA
 from sitegen.browser import PageLog, chooser_card, origin, wait_loaded, wait_ready, wait_theme_started
 
@@ -88,7 +89,7 @@ def test_opened_answers_and_used_widgets_stay_accessible(page, base_url):
     page.check("input[name=output][value=image]")
     page.check("input[name=data-private][value=no]")
     assert axe_violations(page) == []
-    page.goto(base_url + "compare/systems/?compare=gpt-5,claude-5&developer=Google")
+    page.goto(base_url + "compare/llm-catalogue/?compare=gpt-5,claude-5&developer=Google")
     wait_ready(page)
     page.wait_for_selector("#compare table")
     assert axe_violations(page) == []
@@ -173,31 +174,43 @@ def test_chooser_works_with_the_keyboard_alone(page, base_url):
     assert f"{text_tasks[1]['reason']}" in second
 
 
+def systems_on(page: str) -> list[dict]:
+    """The systems x-anchor places on a catalogue page (compare/systems.md or compare/llm-catalogue.md)."""
+    return [s for s in DATA["systems"] if SITE_DATA["systems"].anchor_page(s["id"]) == page]
+
+
+OTHER_SYSTEMS = systems_on("compare/systems.md")
+LLM_SYSTEMS = systems_on("compare/llm-catalogue.md")
+
+
 def visible_system_ids(tab) -> list[str]:
     return tab.eval_on_selector_all(".catalogue tbody tr:not([hidden])", "rows => rows.map(r => r.dataset.system)")
 
 
 def test_catalogue_filters_change_the_rows(page, base_url):
-    page.goto(base_url + "compare/systems/")
+    page.goto(base_url + "compare/llm-catalogue/")
     wait_ready(page)
-    assert len(visible_system_ids(page)) == len(DATA["systems"])
-    page.select_option("#catalogue-filter-llm", "yes")
-    assert sorted(visible_system_ids(page)) == sorted(s["id"] for s in DATA["systems"] if s["llm"] == "yes")
-    assert page.inner_text(".catalogue-controls__count") == \
-        f"Showing {sum(s['llm'] == 'yes' for s in DATA['systems'])} of {len(DATA['systems'])} systems."
+    assert len(visible_system_ids(page)) == len(LLM_SYSTEMS)
+    page.select_option("#catalogue-filter-llm", "built-on")
+    products = sorted(s["id"] for s in LLM_SYSTEMS if s["llm"] == "built-on")
+    assert sorted(visible_system_ids(page)) == products and "chatgpt" in products
+    assert page.inner_text(".catalogue-controls__count") == f"Showing {len(products)} of {len(LLM_SYSTEMS)} systems."
     page.select_option("#catalogue-filter-llm", "")
-    page.select_option("#catalogue-filter-makes", "image")
-    page.select_option("#catalogue-filter-open", "yes")
-    expected = [s["id"] for s in DATA["systems"] if s["open_weights"] == "yes" and "image" in s["outputs"]]
-    assert sorted(visible_system_ids(page)) == sorted(expected) == ["stable-diffusion"]
-    page.select_option("#catalogue-filter-makes", "")
     page.select_option("#catalogue-filter-reads", "image")
-    expected = [s["id"] for s in DATA["systems"] if s["open_weights"] == "yes" and "image" in s["inputs"]]
+    page.select_option("#catalogue-filter-open", "yes")
+    expected = [s["id"] for s in LLM_SYSTEMS if s["open_weights"] == "yes" and "image" in s["inputs"]]
     assert sorted(visible_system_ids(page)) == sorted(expected) and expected
     page.select_option("#catalogue-filter-reads", "")
     page.select_option("#catalogue-filter-open", "")
     page.select_option("#catalogue-filter-developer", "OpenAI")
-    assert sorted(visible_system_ids(page)) == sorted(s["id"] for s in DATA["systems"] if s["developer"] == "OpenAI")
+    assert sorted(visible_system_ids(page)) == sorted(s["id"] for s in LLM_SYSTEMS if s["developer"] == "OpenAI")
+    page.goto(base_url + "compare/systems/")
+    wait_ready(page)
+    assert len(visible_system_ids(page)) == len(OTHER_SYSTEMS)
+    page.select_option("#catalogue-filter-makes", "image")
+    page.select_option("#catalogue-filter-open", "yes")
+    expected = [s["id"] for s in OTHER_SYSTEMS if s["open_weights"] == "yes" and "image" in s["outputs"]]
+    assert sorted(visible_system_ids(page)) == sorted(expected) == ["stable-diffusion"]
 
 
 def test_one_organisation_finds_all_its_units(page, base_url):
@@ -206,8 +219,8 @@ def test_one_organisation_finds_all_its_units(page, base_url):
     wait_ready(page)
     page.select_option("#catalogue-filter-developer", "Google")
     ids = sorted(visible_system_ids(page))
-    assert ids == sorted(s["id"] for s in DATA["systems"] if s["developer"] == "Google")
-    assert {"gemini", "imagen", "veo-3"} <= set(ids)
+    assert ids == sorted(s["id"] for s in OTHER_SYSTEMS if s["developer"] == "Google")
+    assert {"imagen", "veo-3"} <= set(ids)
     units = page.eval_on_selector_all(".catalogue tbody tr:not([hidden]) td:nth-child(2)", "cs => cs.map(c => c.textContent)")
     assert "Google DeepMind" in units and "Google Research" in units
 
@@ -230,13 +243,13 @@ def test_catalogue_filters_live_in_the_url_with_reset_and_a_no_match_message(pag
     assert page.is_visible(".catalogue-empty")
     assert page.inner_text(".catalogue-controls__count") == "No system matches these filters."
     page.click(".catalogue-controls__reset")
-    assert len(visible_system_ids(page)) == len(DATA["systems"])
+    assert len(visible_system_ids(page)) == len(OTHER_SYSTEMS)
     assert "?" not in page.url and not page.is_visible(".catalogue-empty")
     assert page.is_disabled(".catalogue-controls__reset")
 
 
 def test_compare_view_shows_the_chosen_systems_and_has_a_shareable_url(page, base_url):
-    page.goto(base_url + "compare/systems/")
+    page.goto(base_url + "compare/llm-catalogue/")
     wait_ready(page)
     assert not page.is_visible("#compare")
     page.check("input[type=checkbox][value=gpt-5]")
@@ -262,7 +275,7 @@ def test_compare_view_shows_the_chosen_systems_and_has_a_shareable_url(page, bas
 def test_catalogue_sorts_by_any_column(page, base_url):
     page.goto(base_url + "compare/systems/")
     wait_ready(page)
-    by_date = sorted(DATA["systems"], key=lambda s: s["released"])
+    by_date = sorted(OTHER_SYSTEMS, key=lambda s: s["released"])
     page.click("th:nth-child(3) .catalogue-sort")
     assert page.get_attribute("th:nth-child(3)", "aria-sort") == "ascending"
     ids = visible_system_ids(page)
@@ -297,10 +310,12 @@ def test_faq_link_from_another_page_opens_its_answer(page, base_url):
     ("sources/#src-vaswani-2017-attention", "sources/papers/#src-vaswani-2017-attention"),
     ("practice/rules/#case-gema-v-openai", "practice/court-cases/#case-gema-v-openai"),
     ("sources/#src-eshumarneedi-2025-chatgpt-agent", "sources/documentation/#src-openai-help-chatgpt-agent"),
+    ("compare/systems/#sys-gpt-4", "compare/llm-catalogue/#sys-gpt-4"),
 ])
 def test_a_link_to_a_moved_record_goes_on_to_its_new_page(page, base_url, old, new):
-    """Sources moved to a page per kind, and court cases to a page of their own: a link made
-    before lands on the index entry that kept the anchor, which forwards to the record."""
+    """Sources moved to a page per kind, court cases to a page of their own and LLMs to the
+    LLM catalogue: a link made before lands on the index entry that kept the anchor,
+    which forwards to the record."""
     page.goto(base_url + old)
     page.wait_for_url("**/" + new)
     anchor = new.split("#")[1]
@@ -643,7 +658,8 @@ def test_long_lists_draw_entries_only_near_the_screen_and_deep_links_still_land(
     context.close()
 
 
-LATER_BLOCK_LINKS = [("compare/systems/", f"sys-{DATA['systems'][-1]['id']}"),
+LATER_BLOCK_LINKS = [("compare/systems/", f"sys-{OTHER_SYSTEMS[-1]['id']}"),
+                     ("compare/llm-catalogue/", f"sys-{LLM_SYSTEMS[-1]['id']}"),
                      ("compare/use-cases/", f"use-{DATA['use_cases'][-1]['id']}"),
                      ("faq/", DATA["faq"][-1]["id"]),
                      ("concepts/how-they-work/", "cite-this-page")]
@@ -750,7 +766,7 @@ def test_chooser_links_each_example_to_its_own_row(chromium, gpt4o_first_site):
         links = tab.eval_on_selector_all("#chooser-recommendation .chooser__systems a",
                                          "as => as.map(a => [a.textContent, a.href])")
         assert [l for l in links if l[0].startswith("GPT-4")] == [
-            ["GPT-4o", f"{base}compare/systems/#sys-gpt-4o"], ["GPT-4", f"{base}compare/systems/#sys-gpt-4"]]
+            ["GPT-4o", f"{base}compare/llm-catalogue/#sys-gpt-4o"], ["GPT-4", f"{base}compare/llm-catalogue/#sys-gpt-4"]]
         tab.close()
 
 

@@ -173,8 +173,8 @@ def test_a_citation_must_link_the_page_that_holds_the_entry(project):
                         "[Yonhap 2026](../sources.md#src-korea-2026-ai-basic-act-yonhap)")
     code, err = run_broken(project)
     assert code == 1
-    assert (f"docs/practice/outlook.md:{line}: the citation [Yonhap 2026] links docs/sources.md; "
-            "src-korea-2026-ai-basic-act-yonhap is on docs/sources/web.md") in err.splitlines()
+    assert (f"docs/practice/outlook.md:{line}: the link [Yonhap 2026] goes to "
+            "docs/sources.md#src-korea-2026-ai-basic-act-yonhap; that record is on docs/sources/web.md") in err.splitlines()
 
 
 def test_page_by_must_give_a_page_for_every_value(project):
@@ -370,8 +370,13 @@ def test_labels_must_cover_their_enum(project):
 
 
 def test_an_anchor_page_must_exist(project):
-    edit_schema(project, "systems", lambda s: s["x-anchor"].update(page="compare/sistems.md"))
-    assert problems(project) == ["data/systems.schema.json:1: x-anchor.page: no page docs/compare/sistems.md"]
+    edit_schema(project, "rules", lambda s: s["x-anchor"].update(page="practice/rulez.md"))
+    assert problems(project) == ["data/rules.schema.json:1: x-anchor.page: no page docs/practice/rulez.md"]
+
+
+def test_every_page_a_dataset_is_spread_over_must_exist(project):
+    edit_schema(project, "systems", lambda s: s["x-anchor"]["page_by"]["pages"].update(no="compare/sistems.md"))
+    assert problems(project) == ["data/systems.schema.json:1: x-anchor.page_by.pages: no page docs/compare/sistems.md"]
 
 
 # --- templates and the command line -------------------------------------------------

@@ -77,9 +77,9 @@ SEARCHES = [
     ("Midjourney", ("faq/#midjourney-llm", "compare/systems/#sys-midjourney")),
     ("is midjourney an llm", ("faq/#midjourney-llm",)),
     ("Whisper", ("faq/#is-whisper-generative", "compare/systems/#sys-whisper")),
-    ("gpt-oss", ("compare/systems/#sys-gpt-oss",)),
+    ("gpt-oss", ("compare/llm-catalogue/#sys-gpt-oss",)),
     ("Sora", ("compare/systems/#sys-sora",)),
-    ("Claude", ("compare/systems/#sys-claude",)),
+    ("Claude", ("compare/llm-catalogue/#sys-claude",)),
     ("stable diffusion", ("compare/systems/#sys-stable-diffusion",)),
     ("does chatgpt remember me", ("faq/#does-it-remember-me",)),
     ("agents", ("faq/#what-is-ai-agent", "glossary/#ai-agent")),
@@ -114,7 +114,7 @@ def test_search_finds_what_readers_type(page, base_url):
 # --- tables -------------------------------------------------------------------
 
 WIDE_TABLES = {"compare/use-cases/": ".data-table--use-cases", "compare/systems/": ".data-table--systems",
-               "compare/differences/": ".data-table--differences"}
+               "compare/llm-catalogue/": ".data-table--systems", "compare/differences/": ".data-table--differences"}
 
 
 @pytest.mark.parametrize("url", sorted(WIDE_TABLES))
@@ -177,7 +177,7 @@ def test_print_keeps_urls_out_of_tables_and_diagrams_whole(page, base_url, url):
 
 
 def test_printed_catalogue_states_its_filter(page, base_url):
-    ready(page, base_url + "compare/systems/?llm=yes")
+    ready(page, base_url + "compare/llm-catalogue/?llm=yes")
     page.emulate_media(media="print")
     note = page.locator(".catalogue-print-note")
     assert note.is_visible() and note.inner_text().startswith("Printed with filters: LLM? Yes.")

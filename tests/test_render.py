@@ -16,7 +16,7 @@ import pytest
 from conftest import CONFIG, DATA, ROOT
 from sitegen import render
 from sitegen.data import load_all
-from sitegen.outputs import FRAGMENTS, anchor_fragments, outputs_for
+from sitegen.outputs import FRAGMENTS, anchor_indexes, outputs_for, spread
 
 HERE = Path(__file__).resolve().parent
 FIXTURE = HERE / "fixtures" / "tiny"
@@ -35,7 +35,7 @@ def tiny_data(tmp_path_factory):
 
 
 def tiny_fragments(site):
-    return [f for f in FRAGMENTS + anchor_fragments(site) if f.reads and set(f.reads) <= set(site)]
+    return [f for f in spread(FRAGMENTS, site) + anchor_indexes(site) if f.reads and set(f.reads) <= set(site)]
 
 
 def test_golden_files_cover_the_tiny_outputs(tiny_data):
@@ -77,7 +77,8 @@ def test_one_name_per_output():
     # x-anchor: a fragment per page a dataset is spread over, and an index where it asks for one.
     assert {f.name for f in every if f.family not in (None, "quiz")} == {
         "sources-papers", "sources-reports", "sources-documentation", "sources-legal", "sources-web",
-        "sources-index", "sources-pages", "disputes-index"}
+        "sources-index", "sources-pages", "disputes-index",
+        "systems-llm-catalogue", "systems-filters-llm-catalogue", "systems", "systems-filters", "systems-index"}
     for fragment in every:
         if fragment.page is None:
             continue
