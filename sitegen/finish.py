@@ -55,7 +55,10 @@ NO_TERMS_PAGES = {GLOSSARY_URL, "sources/"}
 NO_TERMS = {"a", "abbr", "button", "code", "figcaption", "h1", "h2", "h3", "h4", "h5", "h6", "kbd", "label",
             "nav", "option", "pre", "samp", "script", "select", "style", "summary", "svg", "textarea", "thead",
             "title"}
-NO_TERMS_CLASSES = {"source-line", "cite", "headerlink", "term", "chooser", "catalogue-controls"}
+# The self-checks too: site.js rebuilds each question from its text, so a tooltip there
+# would be read out in the middle of the question ("Is Whisper an LLMLarge language
+# model: A very large ...?").
+NO_TERMS_CLASSES = {"source-line", "cite", "headerlink", "term", "chooser", "catalogue-controls", "quiz"}
 # A heading starts a new section, where terms are marked again; a heading inside a
 # table (a catalogue row's name) does not: a table is read as one section, so a term
 # gets one tooltip and one tab stop per table, not one in every row.
