@@ -9,11 +9,14 @@ from __future__ import annotations
 
 import json
 import re
+from collections import Counter
 from typing import Any
 
 from .config import SiteConfig
-from .data import SiteData
+from .data import SiteData, held_ids
+from .links import record_link, site_link
 from .render import rows
+from .text import source_label
 
 # A heading with this class goes on with the section before it (sitegen.finish marks
 # terms once per section): the timeline's year headings split one list of events,
@@ -198,9 +201,9 @@ def starting_points(site: SiteData, _config: SiteConfig) -> dict[str, Any]:
 # --- datasets spread over pages (x-anchor page_by) and their index (x-anchor index) -----
 
 
-def index_label(site: SiteData, dataset: str, record: dict[str, Any]) -> str:
-    """How an index names a record: a source by its short citation, others by their title."""
-    from .text import source_label
+def index_label(dataset: str, record: dict[str, Any]) -> str:
+    """How an index names a record: a source by its short citation (its title is the
+    cited work's), anything else by its name or title."""
     if dataset == "sources":
         return source_label(record)
     return next(record[f] for f in RECORD_TITLE_FIELDS if isinstance(record.get(f), str))
@@ -211,20 +214,18 @@ def anchor_index(dataset: str):
     on to the page that holds it; and those pages, with how many records each holds
     (x-anchor index)."""
     def context(site: SiteData, config: SiteConfig) -> dict[str, Any]:
-        from .data import held_ids
-        from .links import record_link, site_link
-        ds = site[dataset]
-        base = config.base_path
+        ds, base = site[dataset], config.base_path
         entries = sorted(({"ids": [ds.anchor_id(i) for i in held_ids(r)], "href": record_link(base, ds, r["id"]),
-                           "label": index_label(site, dataset, r)} for r in site.records(dataset)
+                           "label": index_label(dataset, r)} for r in site.records(dataset)
                           if ds.anchor_page(r["id"]) != ds.index_page),  # those have their anchor here
                          key=lambda e: (e["label"].casefold(), e["ids"][0]))
+        counts = Counter(ds.anchor_page(r["id"]) for r in site.records(dataset))
         page_by = ds.anchor.get("page_by")
         labels = ds.labels(page_by["field"]) if page_by else {}
-        counts: dict[str, int] = {}
-        for r in site.records(dataset):
-            counts[ds.anchor_page(r["id"])] = counts.get(ds.anchor_page(r["id"]), 0) + 1
-        pages = [{"href": site_link(base, page), "label": labels.get(value, page), "count": counts.get(page, 0)}
-                 for value, page in (page_by["pages"].items() if page_by else ())]
-        return {"entries": entries, "pages": pages, "dataset": dataset}
+        value_of: dict[str, str] = {}  # each page once, named by the first value that leads there
+        for value, page in (page_by["pages"].items() if page_by else ()):
+            value_of.setdefault(page, value)
+        pages = [{"href": site_link(base, page), "label": labels.get(value, page), "count": counts[page]}
+                 for page, value in value_of.items()]
+        return {"entries": entries, "pages": pages}
     return context
