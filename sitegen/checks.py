@@ -274,27 +274,26 @@ def stances_not_contradicted(ds: Dataset, site: SiteData) -> Iterator[str]:
                        f"{stance['id']!r} in data/stances.yaml ({stance['answer']})")
 
 
-# --- citations in the pages ------------------------------------------------------------
+# --- links in the pages to records ----------------------------------------------------
 
-_CITATION = re.compile(r"\[([^\]]+)\]\(((?:\.\./)*sources(?:/[a-z0-9-]+)?\.md)#src-([a-z0-9-]+)\)")
+_PAGE_LINK = re.compile(r"\[([^\]]+)\]\(([a-z0-9./_-]+\.md)#([a-z0-9-]+)\)")
 
 
-def _citations(ds: Dataset, site: SiteData) -> Iterator[tuple[str, int, str, str, dict]]:
-    """(page, line, link text, linked page, cited record) of every citation in the pages;
-    the linked page is relative to docs/, as x-anchor names pages."""
-    if not site.docs_dir.is_dir():
+def _record_links(ds: Dataset, site: SiteData) -> Iterator[tuple[str, int, str, str, str, dict]]:
+    """(page, line, link text, linked page, anchor, record) of every link in the pages to one of the
+    dataset's records (by its anchor, or a `replaces` anchor it holds); the linked page is
+    relative to docs/, as x-anchor names pages."""
+    if not ds.anchor or not site.docs_dir.is_dir():
         return
-    by_id = {}
-    for _, record in ds.valid():
-        for rid in held_ids(record):
-            by_id[rid] = record
+    by_anchor = {ds.anchor_id(rid): record for _, record in ds.valid() for rid in held_ids(record)}
     for page in sorted(site.docs_dir.rglob("*.md")):
         rel = page.relative_to(site.docs_dir).as_posix()
         for n, line in enumerate(page.read_text(encoding="utf-8").splitlines(), 1):
-            for text, target, rid in _CITATION.findall(line):
-                record = by_id.get(rid)
+            for text, target, anchor in _PAGE_LINK.findall(line):
+                record = by_anchor.get(anchor)
                 if record is not None:  # a missing anchor is the link check's to report
-                    yield rel, n, text, posixpath.normpath(posixpath.join(posixpath.dirname(rel), target)), record
+                    linked = posixpath.normpath(posixpath.join(posixpath.dirname(rel), target))
+                    yield rel, n, text, linked, anchor, record
 
 
 @check("citations-name-their-source", ("sources",))
@@ -302,7 +301,7 @@ def citations_name_their_source(ds: Dataset, site: SiteData) -> Iterator[str]:
     """A page's citation, such as [OpenAI 2025](../sources/web.md#src-...), must name the cited
     entry's author or organisation and give its year. Was: "OpenAI 2025" led to a catalogue
     page by somebody else, which a reader trusts as OpenAI's word."""
-    for page, n, text, _target, record in _citations(ds, site):
+    for page, n, text, _linked, _anchor, record in _record_links(ds, site):
         names = " ".join([*record.get("authors", ()), record.get("organisation", ""), record.get("short", "")])
         first_word = text.split()[0].rstrip(",")
         if first_word.casefold() not in names.casefold() or str(record["year"]) not in text:
@@ -311,29 +310,17 @@ def citations_name_their_source(ds: Dataset, site: SiteData) -> Iterator[str]:
                    f"src-{record['id']}, by {who} ({record['year']}): name its author or organisation and its year")
 
 
-_PAGE_LINK = re.compile(r"\[([^\]]+)\]\(([a-z0-9./_-]+\.md)#([a-z0-9-]+)\)")
-
-
 @check("links-skip-the-index")
 def links_skip_the_index(ds: Dataset, site: SiteData) -> Iterator[str]:
     """A page's link to a record goes to the page that holds it (x-anchor), not to the
     index that keeps its old anchor (sources/, the systems catalogue): through the index
     it costs a reader a second page load."""
-    if not ds.anchor or not ds.index_page or not site.docs_dir.is_dir():
+    if not ds.index_page:
         return
-    prefix = ds.anchor["prefix"]
-    by_anchor = {ds.anchor_id(rid): record for _, record in ds.valid() for rid in held_ids(record)}
-    for page in sorted(site.docs_dir.rglob("*.md")):
-        rel = page.relative_to(site.docs_dir).as_posix()
-        for n, line in enumerate(page.read_text(encoding="utf-8").splitlines(), 1):
-            for text, target, anchor in _PAGE_LINK.findall(line):
-                record = by_anchor.get(anchor) if anchor.startswith(prefix) else None
-                if record is None:
-                    continue
-                linked = posixpath.normpath(posixpath.join(posixpath.dirname(rel), target))
-                home = ds.anchor_page(record["id"])
-                if linked != home:
-                    yield f"docs/{rel}:{n}: the link [{text}] goes to docs/{linked}#{anchor}; that record is on docs/{home}"
+    for page, n, text, linked, anchor, record in _record_links(ds, site):
+        home = ds.anchor_page(record["id"])
+        if linked != home:
+            yield f"docs/{page}:{n}: the link [{text}] goes to docs/{linked}#{anchor}; that record is on docs/{home}"
 
 
 # --- the question bank --------------------------------------------------------------

@@ -117,7 +117,7 @@ class Dataset:
         """Record id -> its page, for anchors placed by a field (asked only after validation)."""
         if "page_by" in self.anchor:
             field_name, pages = self.anchor["page_by"]["field"], self.anchor["page_by"]["pages"]
-            return {r["id"]: pages[schemas.page_key(r[field_name])] for _, r in self.valid()}
+            return {r["id"]: pages[r[field_name]] for _, r in self.valid()}
         return {r["id"]: r[self.anchor["page_field"]] for _, r in self.valid()}
 
     def labels(self, *field_path: str) -> dict[str, str]:

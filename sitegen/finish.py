@@ -46,9 +46,10 @@ from .render import write_if_changed
 
 TERMS_FILE = "generated/terms.json"
 GLOSSARY_URL = "glossary/"
-# Pages whose text never gets term links: the glossary is where they lead, and
-# the Sources page quotes the titles of other people's works.
-NO_TERMS_PAGES = {GLOSSARY_URL, "sources/"}
+# Pages whose text never gets term links, by the start of their address: the
+# glossary is where they lead, and the Sources pages (the index and one page per
+# kind) quote the titles of other people's works.
+NO_TERMS_PAGES = (GLOSSARY_URL, "sources/")
 
 # Elements whose text never gets a term link: links and headings already lead
 # somewhere, code is literal, and form controls, SVG and scripts are not prose.
@@ -386,7 +387,7 @@ def defer_scripts(html: str) -> str:
 
 
 def finish_page(html: str, page_url: str, marker: TermMarker | None, stylesheets: StylesheetCache) -> str:
-    if marker is not None and page_url not in NO_TERMS_PAGES:
+    if marker is not None and not page_url.startswith(NO_TERMS_PAGES):
         href = relative(page_url, GLOSSARY_URL)
         html = _ARTICLE.sub(lambda m: m.group(1) + marker.mark(m.group(2), href) + m.group(3), html, count=1)
     html = inline_critical_css(start_theme_on_demand(html), page_url, stylesheets)

@@ -30,7 +30,6 @@ reported against the schema file, once, and never switches a check off.
 
 from __future__ import annotations
 
-import json
 import re
 from dataclasses import dataclass
 from typing import Any, Callable, Iterator
@@ -162,12 +161,6 @@ def check_schema(schema: Any, datasets: set[str]) -> list[SchemaProblem]:
     return problems
 
 
-def page_key(value: Any) -> str:
-    """How x-anchor.page_by.pages names a field's value: text as it is, anything else
-    (true, false, a number) as JSON writes it."""
-    return value if isinstance(value, str) else json.dumps(value)
-
-
 def _page_by_problems(schema: dict) -> list[SchemaProblem]:
     """x-anchor.page_by must name a coded field, and give a page for each of its values:
     a record whose value had no page would have an anchor nowhere."""
@@ -183,9 +176,8 @@ def _page_by_problems(schema: dict) -> list[SchemaProblem]:
     if not values:
         return [SchemaProblem(where, f"field {page_by['field']!r} must be a property with an enum")]
     problems = []
-    keys = [page_key(v) for v in values]
-    missing = [k for k in keys if k not in page_by["pages"]]
-    extra = sorted(set(page_by["pages"]) - set(keys))
+    missing = [v for v in values if v not in page_by["pages"]]
+    extra = sorted(set(page_by["pages"]) - set(values))
     if missing:
         problems.append(SchemaProblem(where, f"pages has no page for {', '.join(map(repr, missing))}"))
     if extra:

@@ -335,18 +335,6 @@ def test_self_check_questions_do_not_read_out_tooltips(page, base_url):
     assert read_out == []
 
 
-def test_self_check_questions_do_not_read_out_tooltips(page, base_url):
-    """Was: site.js rebuilt each question and option from its text, and a term's tooltip
-    was part of that text: "Is Whisper an LLMLarge language model: A very large ...?"."""
-    page.goto(base_url + "compare/systems/")
-    wait_ready(page)
-    page.wait_for_selector(".quiz__legend")
-    texts = page.eval_on_selector_all(".quiz__legend, .quiz__choice", "es => es.map(e => e.textContent)")
-    assert any("Is Whisper an LLM?" in t for t in texts)
-    read_out = [(g["term"], t) for t in texts for g in DATA["glossary"] if f"{g['term']}:" in t]
-    assert read_out == []
-
-
 def test_same_page_hash_links_keep_embedded_data_intact(page, base_url):
     """Was: instant navigation re-ran the FAQ's JSON-LD (since removed) as a script, without its
     type (a SyntaxError). The chooser's JSON sits in the article the same way."""

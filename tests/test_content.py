@@ -160,11 +160,16 @@ def test_the_first_use_of_a_term_in_each_section_links_to_its_glossary_entry(doc
     assert marked > 50
 
 
-def test_cited_titles_on_the_sources_page_are_left_as_written(docs):
-    """A work's title is quoted, so no term link or tooltip goes inside it."""
-    article = docs["sources/"].find("article")
-    assert not [e for e in article.iter("span") if e.attrs.get("class") == "term"]
-    assert len([e for e in article.iter("li") if e.attrs.get("id", "").startswith("src-")]) == len(DATA["sources"])
+def test_cited_titles_on_the_sources_pages_are_left_as_written(docs):
+    """A work's title is quoted, so no term link or tooltip goes inside it: on the index and
+    on each page of a kind. Was: the pages of a kind, new in the split, got tooltips."""
+    kinds = [url for url in docs if url.startswith("sources/") and url != "sources/"]
+    assert kinds
+    for url in ["sources/", *kinds]:
+        article = docs[url].find("article")
+        assert not [e for e in article.iter("span") if e.attrs.get("class") == "term"], url
+    entries = [e for url in kinds for e in docs[url].find("article").iter("li") if e.attrs.get("id", "").startswith("src-")]
+    assert len(entries) == len(DATA["sources"])
 
 
 def in_table(element) -> bool:
