@@ -1,0 +1,126 @@
+"""sitegen.fastschema must give jsonschema's answer, valid or not, on any input.
+
+The fast check only decides whether jsonschema runs: if it ever called broken
+data valid, the problem would go unreported. So the two are compared on the
+real data, and on every record of every dataset broken in each field
+(nested ones too) with each wrong value a maintainer might type.
+"""
+
+from __future__ import annotations
+
+import copy
+import json
+from typing import Any, Iterator
+
+import pytest
+
+from conftest import ROOT
+from sitegen import fastschema
+from sitegen import schema as schemas
+from sitegen.yamlfile import parse
+
+DATASETS = sorted(p.stem for p in (ROOT / "data").glob("*.yaml"))
+WRONG_VALUES = [None, True, False, 0, 7, -1, 1.0, 2.5, "", "x", "text with spaces", "2024-05", "no-such-id",
+                [], ["x"], [1], [None], {}, {"x": 1}]
+
+
+def load(name: str) -> tuple[dict, list]:
+    schema = json.loads((ROOT / "data" / f"{name}.schema.json").read_text(encoding="utf-8"))
+    records = parse((ROOT / "data" / f"{name}.yaml").read_text(encoding="utf-8")).value
+    return schema, records
+
+
+def all_ids() -> dict[str, set[str]]:
+    ids = {}
+    for name in DATASETS:
+        _, records = load(name)
+        ids[name] = {r["id"] for r in records if isinstance(r, dict) and "id" in r}
+        ids[name] |= {old for r in records if isinstance(r, dict) for old in r.get("replaces", ())}
+    return ids
+
+
+IDS = all_ids()
+
+
+def known_ids(name: str) -> set[str] | None:
+    return IDS.get(name)
+
+
+def slow_valid(schema: dict, instance: Any) -> bool:
+    return not any(schemas.validator_for(schema, known_ids).iter_errors(instance))
+
+
+def broken_copies(record: Any, depth: int = 0) -> Iterator[Any]:
+    """The record with one value replaced, one key removed or one unknown key added, at any depth."""
+    if isinstance(record, dict):
+        yield {**record, "not_a_field": "x"}
+        for key, value in record.items():
+            yield {k: v for k, v in record.items() if k != key}
+            for wrong in WRONG_VALUES:
+                yield {**record, key: wrong}
+            if depth < 3:
+                for inner in broken_copies(value, depth + 1):
+                    yield {**record, key: inner}
+    elif isinstance(record, list) and record:
+        yield record + record[:1]  # a repeated item
+        for wrong in WRONG_VALUES:
+            yield [wrong] + record[1:]
+        if depth < 3:
+            for inner in broken_copies(record[0], depth + 1):
+                yield [inner] + record[1:]
+
+
+@pytest.mark.parametrize("name", DATASETS)
+def test_real_data_is_valid_both_ways(name):
+    schema, records = load(name)
+    assert fastschema.all_valid(schema, records, known_ids) is True
+    assert slow_valid(schema, records)
+
+
+@pytest.mark.parametrize("name", DATASETS)
+def test_same_answer_on_every_broken_record(name):
+    schema, records = load(name)
+    one_record = {k: v for k, v in schema.items() if k != schemas.MIN_RECORDS}
+    # The two records with the most fields, so that every optional field is broken somewhere.
+    samples = sorted(records, key=lambda r: (-len(json.dumps(r)), r["id"]))[:2]
+    answers = {True: 0, False: 0}
+    for record in samples:
+        for broken in broken_copies(copy.deepcopy(record)):
+            fast = fastschema.all_valid(one_record, [broken], known_ids)
+            slow = slow_valid(one_record, [broken])
+            assert fast is slow, f"{name}: fastschema says {fast}, jsonschema {slow}, for {broken!r}"
+            answers[slow] += 1
+    assert answers[False] > 10, answers  # the copies really are broken, mostly
+    assert answers[True] > 0, answers  # and some edits are allowed
+
+
+@pytest.mark.parametrize("instance, expected", [
+    (True, False), (1, True), (1.0, True), (1.5, False), ("1", False), (None, False)])
+def test_integer_is_jsonschemas_integer(instance, expected):
+    schema = {"type": "integer"}
+    assert fastschema.compile_schema(schema, known_ids)(instance) is expected
+    assert slow_valid(schema, instance) is expected
+
+
+@pytest.mark.parametrize("schema, instance", [
+    ({"enum": [1, "a"]}, True), ({"enum": [True]}, 1), ({"const": 0}, False), ({"uniqueItems": True}, [1, True]),
+    ({"oneOf": [{"type": "string"}, {"pattern": "^a"}]}, "abc"), ({"not": {"type": "string"}}, "x"),
+    ({"anyOf": [{"minimum": 3}, {"maxLength": 1}]}, 2), ({"items": {"x-ref": "glossary"}}, ["no-such-term"]),
+])
+def test_edge_cases_agree(schema, instance):
+    fast = fastschema.compile_schema(schema, known_ids)(instance)
+    assert fast is slow_valid(schema, instance)
+
+
+@pytest.mark.parametrize("schema", [
+    {"patternProperties": {"^x": {"type": "string"}}},
+    {"properties": {"a": {"dependentRequired": {"a": ["b"]}}}},
+    {"$ref": "https://example.org/schema.json"},
+    {"prefixItems": [{"type": "string"}]},
+])
+def test_a_keyword_it_does_not_compile_leaves_the_answer_to_jsonschema(schema):
+    assert fastschema.all_valid(schema, [{"a": 1}], known_ids) is None
+
+
+def test_unknown_words_are_ignored_as_jsonschema_ignores_them():
+    assert fastschema.all_valid({"type": "array", "x-note": "anything"}, [], known_ids) is True
