@@ -177,15 +177,15 @@ def parse(css: str) -> list:
 
 def page_tokens(html: str) -> frozenset:
     """Every tag, class, id and attribute name in a page's markup."""
-    tokens = set()
-    for tag, attrs in _START_TAG.findall(html):
-        tokens.add(tag.lower())
-        for name, value in _ATTRIBUTE.findall(attrs or ""):
+    starts = _START_TAG.findall(html)
+    tokens = {tag.lower() for tag, _ in starts}
+    for attrs in {attrs for _, attrs in starts if attrs}:  # many tags repeat the same attributes
+        for name, value in _ATTRIBUTE.findall(attrs):
             name = name.lower()
             tokens.add(f"[{name}")
             value = value.strip("\"'")
             if name == "class":
-                tokens |= {f".{c}" for c in value.split()}
+                tokens.update(f".{c}" for c in value.split())
             elif name == "id":
                 tokens.add(f"#{value}")
             elif name in _FIXED_ATTRS:
