@@ -17,6 +17,7 @@ which is then moved where it was asked for.
 
 from __future__ import annotations
 
+import contextlib
 import io
 import os
 import shutil
@@ -25,6 +26,7 @@ import sys
 import tempfile
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Iterator
 
 from .config import CONFIG_FILE
 from .finish import finish_site
@@ -82,13 +84,17 @@ def _run(command: list[str], root: Path) -> subprocess.CompletedProcess:
     return subprocess.run(command, cwd=root, capture_output=True, text=True, env={**os.environ, **ENV})
 
 
-def run_engine(root: Path, site_dir: Path, engine: str) -> subprocess.CompletedProcess:
-    """Run one engine's strict build of the already generated tree into site_dir."""
+@contextlib.contextmanager
+def engine_config(root: Path, engine: str) -> Iterator[tuple[str, Path | None]]:
+    """The configuration file an engine builds from, and the folder it writes to
+    (None: wherever --site-dir says).
+
+    Zensical takes the output folder from the configuration and keeps it inside the
+    project: a copy of mkdocs.yml beside it (so relative paths still resolve) names a
+    folder under .build/, from which the result is moved to where it was asked for."""
     if engine != "zensical":
-        return _run(build_command(root, engine, site_dir), root)
-    # Zensical takes the output folder from the configuration and keeps it inside the
-    # project: a copy of mkdocs.yml beside it (so relative paths still resolve) names a
-    # folder under .build/, and the result is moved to where it was asked for.
+        yield CONFIG_FILE, None
+        return
     (root / ".build").mkdir(exist_ok=True)
     with tempfile.TemporaryDirectory(dir=root / ".build") as tmp:
         inner = Path(tmp) / "site"
@@ -97,10 +103,16 @@ def run_engine(root: Path, site_dir: Path, engine: str) -> subprocess.CompletedP
         config.write_text(f"{text}\n# Added for this build only:\nsite_dir: {inner.relative_to(root)}\n",
                           encoding="utf-8")
         try:
-            result = _run(build_command(root, engine, site_dir, config.name), root)
+            yield config.name, inner
         finally:
             config.unlink()
-        if result.returncode == 0:
+
+
+def run_engine(root: Path, site_dir: Path, engine: str) -> subprocess.CompletedProcess:
+    """Run one engine's strict build of the already generated tree into site_dir."""
+    with engine_config(root, engine) as (config, inner):
+        result = _run(build_command(root, engine, site_dir, config), root)
+        if result.returncode == 0 and inner is not None:
             if site_dir.exists():
                 shutil.rmtree(site_dir)
             shutil.move(str(inner), str(site_dir))
