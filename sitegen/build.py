@@ -64,7 +64,8 @@ def engine_bin(engine: str, program: str) -> Path:
 
 def build_command(root: Path, engine: str, site_dir: Path, config_file: str = CONFIG_FILE) -> list[str]:
     if engine in ("mkdocs", "properdocs"):
-        return [str(engine_bin(engine, "python")), "-m", engine, "build", "--strict", "--quiet",
+        # Never --quiet: it drops the warnings before --strict counts them, so nothing fails.
+        return [str(engine_bin(engine, "python")), "-m", engine, "build", "--strict",
                 "-f", config_file, "--site-dir", str(site_dir)]
     if engine == "zensical":
         return [str(engine_bin(engine, "zensical")), "build", "--strict", "-f", config_file]

@@ -34,3 +34,16 @@ def test_properdocs_output_is_mkdocs_output_but_for_the_generator_tag(site, tmp_
         if not filecmp.cmp(a, b, shallow=False) and same(a.read_bytes()) != same(b.read_bytes()):
             differing.append(str(rel))
     assert differing == []
+
+
+def test_the_build_is_strict_a_broken_link_in_a_page_fails_it(tmp_path):
+    """`--strict` must stop the build at a link to no page. MkDocs and ProperDocs ignore
+    --strict when --quiet is also given (quiet drops the warnings before strict counts them),
+    so the build passed with the broken link until the engine ran without --quiet."""
+    from conftest import copy_project
+    project = copy_project(tmp_path / "project")
+    page = project / "docs" / "faq.md"
+    page.write_text(page.read_text(encoding="utf-8") + "\nSee [a page](no-such-page.md).\n", encoding="utf-8")
+    result = build_site(project, tmp_path / "site")
+    assert result.returncode != 0, "a broken link passed a strict build"
+    assert "faq.md" in result.stdout + result.stderr
