@@ -111,6 +111,8 @@ def engine_config(root: Path, engine: str) -> Iterator[tuple[str, Path | None]]:
 
 def run_engine(root: Path, site_dir: Path, engine: str) -> subprocess.CompletedProcess:
     """Run one engine's strict build of the already generated tree into site_dir."""
+    if engine == "mkdocs":  # installed beside the generator, in this environment
+        return mkdocs_here(root, site_dir)
     with engine_config(root, engine) as (config, inner):
         result = _run(build_command(root, engine, site_dir, config), root)
         if result.returncode == 0 and inner is not None:
@@ -118,6 +120,56 @@ def run_engine(root: Path, site_dir: Path, engine: str) -> subprocess.CompletedP
                 shutil.rmtree(site_dir)
             shutil.move(str(inner), str(site_dir))
         return result
+
+
+def mkdocs_here(root: Path, site_dir: Path) -> subprocess.CompletedProcess:
+    """MkDocs's strict `build`, in this interpreter: MkDocs lives in this environment, and a
+    second interpreter would start and import again what this one has (Jinja, Markdown,
+    YAML), about a tenth of a build. Its log is the result's stderr, as from the command."""
+    import logging
+
+    stream = io.StringIO()
+    handler = logging.StreamHandler(stream)
+    handler.setFormatter(logging.Formatter("%(levelname)-7s -  %(message)s"))
+    logger = logging.getLogger("mkdocs")
+    saved = logger.level, logger.propagate
+    logger.setLevel(logging.INFO)  # as the command's default: --strict counts the warnings
+    logger.propagate = False
+    logger.addHandler(handler)
+    returncode = 0
+    try:
+        with contextlib.chdir(root), _environment(ENV):
+            from mkdocs.commands.build import build
+            from mkdocs.config import load_config
+
+            config = load_config(str(root / CONFIG_FILE), strict=True, site_dir=str(site_dir))
+            config.plugins.on_startup(command="build", dirty=False)
+            try:
+                build(config)
+            finally:
+                config.plugins.on_shutdown()
+    except Exception as exc:  # noqa: BLE001 - the engine's failure, reported as its command would
+        logger.error("%s: %s", type(exc).__name__, exc)
+        returncode = 1
+    finally:
+        logger.removeHandler(handler)
+        logger.setLevel(saved[0])
+        logger.propagate = saved[1]
+    return subprocess.CompletedProcess(["mkdocs", "build", "--strict"], returncode, "", stream.getvalue())
+
+
+@contextlib.contextmanager
+def _environment(values: dict[str, str]) -> Iterator[None]:
+    saved = {name: os.environ.get(name) for name in values}
+    os.environ.update(values)
+    try:
+        yield
+    finally:
+        for name, value in saved.items():
+            if value is None:
+                os.environ.pop(name, None)
+            else:
+                os.environ[name] = value
 
 
 def build_site(root: Path, site_dir: Path, engine: str = "mkdocs") -> BuildResult:
