@@ -7,9 +7,11 @@ declare that in sitegen/outputs.py and need nothing here.
 
 from __future__ import annotations
 
+import functools
 import json
 import re
 from collections import Counter
+from pathlib import Path
 from typing import Any
 
 from .config import SiteConfig
@@ -158,6 +160,27 @@ def quiz_for(page: str):
 RECORD_TITLE_FIELDS = ("name", "term", "question", "claim", "title", "task", "event")
 
 
+_EXPLICIT_HEADING = re.compile(r"^#{1,6}[ \t]+(.+?)[ \t]*\{#([^}]+)\}", re.M)
+
+
+def page_headings(path: Path) -> dict[str, str]:
+    """{anchor: heading text} of a page's headings with an explicit {#id}; the first wins.
+    Read once per version of the file: every question and link of a page asks."""
+    try:
+        stat = path.stat()
+    except OSError:
+        return {}
+    return _headings(str(path), stat.st_mtime_ns, stat.st_size)
+
+
+@functools.lru_cache(maxsize=128)
+def _headings(path: str, _mtime_ns: int, _size: int) -> dict[str, str]:
+    found: dict[str, str] = {}
+    for match in _EXPLICIT_HEADING.finditer(Path(path).read_text(encoding="utf-8")):
+        found.setdefault(match.group(2), match.group(1))
+    return found
+
+
 def section_title(site: SiteData, config: SiteConfig, target: str) -> str:
     """Link text for `page.md#anchor`: the section's heading (or the record's name)
     and, after it, the page's title in the navigation."""
@@ -165,10 +188,9 @@ def section_title(site: SiteData, config: SiteConfig, target: str) -> str:
     page_title = config.title(page)
     if not anchor:
         return page_title
-    path = site.docs_dir / page
-    text = path.read_text(encoding="utf-8") if path.is_file() else ""
-    match = re.search(r"^#{1,6}[ \t]+(.+?)[ \t]*\{#" + re.escape(anchor) + r"\}", text, re.M)
-    heading = re.sub(r"^\d+\.\s+", "", match.group(1)) if match else None  # "3. May your data..." -> "May..."
+    heading = page_headings(site.docs_dir / page).get(anchor)
+    if heading is not None:
+        heading = re.sub(r"^\d+\.\s+", "", heading)  # "3. May your data..." -> "May..."
     for name in site if heading is None else ():
         ds = site[name]
         if ds.anchor and anchor.startswith(ds.anchor["prefix"]):

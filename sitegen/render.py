@@ -14,6 +14,7 @@ half-written or changed file behind.
 
 from __future__ import annotations
 
+import functools
 import os
 import sys
 import tempfile
@@ -154,11 +155,14 @@ def make_environment(site: SiteData, config: SiteConfig) -> jinja2.Environment:
 
     sources = {r["id"]: r for r in site.records("sources")} if "sources" in site else {}
 
+    @functools.cache
+    def cited(source_id: str) -> Markup:
+        """One source's link, made once: a source is cited on many rows of many outputs."""
+        return Markup('<a href="{}">{}</a>').format(link("sources", source_id), textfmt.source_label(sources[source_id]))
+
     def cite(ids: list[str]) -> Markup:
         """Links to the bibliography, one per source id, separated by '; '."""
-        return Markup("; ").join(
-            Markup('<a href="{}">{}</a>').format(link("sources", i), textfmt.source_label(sources[i]))
-            for i in ids)
+        return Markup("; ").join(cited(i) for i in ids)
 
     env.globals.update(anchor=anchor, link=link, page_link=page_link, static_link=static_link, config=config)
     env.filters.update(md=textfmt.md_text, h=textfmt.html_text, oneline=textfmt.one_line,
