@@ -354,6 +354,38 @@ _BODY_END = re.compile(r"</body\s*>(?![\s\S]*</body)", re.I)
 _SECTION_HEADING = re.compile(r"<h2[\s>]")
 
 
+# A long first section would keep the whole of it from the first drawing (the handout has one
+# section, then a long table): the first part also ends at the last of the article's blocks
+# that starts within this many characters of the article, after its first heading.
+FIRST_PART_ARTICLE_CHARS = 8000
+_HEADING_TAG = re.compile(r"h[1-6]")
+_MARKUP = re.compile(r"""<!--.*?-->|<(/?)([a-zA-Z][\w-]*)(?:[^>"']|"[^"]*"|'[^']*')*?(/?)>""", re.S)
+_RAW_TEXT = ("script", "style", "textarea", "pre")
+
+
+def _blocks(html: str, start: int, end: int) -> list[tuple[int, str]]:
+    """(position, tag name) of each element of html[start:end] that is not inside another."""
+    blocks, depth, at = [], 0, start
+    while (match := _MARKUP.search(html, at, end)) is not None:
+        at = match.end()
+        closing, name, self_closing = match.groups()
+        if name is None:
+            continue  # a comment
+        name = name.lower()
+        if closing:
+            depth = max(depth - 1, 0)
+            continue
+        if depth == 0:
+            blocks.append((match.start(), name))
+        if name in VOID or self_closing:
+            continue
+        if name in _RAW_TEXT:  # its text may hold "<"; skip to the element's end
+            close = html.find(f"</{name}", at, end)
+            at = close if close >= 0 else end
+        depth += 1
+    return blocks
+
+
 def paint_when_parsed(html: str) -> str:
     """Ask the browser to draw the page once its first part has arrived and been parsed:
     the header, the menus and the article up to its second section (all of it, if it has
@@ -375,9 +407,17 @@ def paint_when_parsed(html: str) -> str:
     position = body_end.start()
     article = _ARTICLE.search(html)
     if article:
-        sections = list(_SECTION_HEADING.finditer(html, article.start(2), article.end(2)))
+        start, end = article.span(2)
+        sections = list(_SECTION_HEADING.finditer(html, start, end))
         if len(sections) >= 2:
             position = sections[1].start()
+        if end - start > FIRST_PART_ARTICLE_CHARS:
+            blocks = _blocks(html, start, end)
+            heading = next((i for i, (_, name) in enumerate(blocks) if _HEADING_TAG.fullmatch(name)), None)
+            within = [at for at, _ in blocks[heading + 1:] if at - start <= FIRST_PART_ARTICLE_CHARS] \
+                if heading is not None else []
+            if within:
+                position = min(position, within[-1])
     html = html[:position] + FIRST_PART_END + html[position:]
     return html[:head.end()] + PAINT_WHEN_PARSED + html[head.end():]
 

@@ -246,3 +246,24 @@ def test_a_page_is_drawn_once_its_first_part_has_been_parsed():
     assert '<p>y</p>' + finish.FIRST_PART_END + '<h2>B</h2>' in finish.paint_when_parsed(sections)
     one = sections.replace("<h2>B</h2>", "<h3>B</h3>")
     assert finish.paint_when_parsed(one).endswith(finish.FIRST_PART_END + "</body></html>")
+
+
+def test_a_long_first_section_is_not_all_in_the_first_part():
+    """The handout: one short section, then a long table. The first part ends before the last
+    block of the article that starts within FIRST_PART_ARTICLE_CHARS, never inside one, and
+    never before the first heading."""
+    cell = "<tr><td>" + "word " * 40 + "</td></tr>"
+    long_table = "<table>" + cell * (finish.FIRST_PART_ARTICLE_CHARS // len(cell) + 5) + "</table>"
+    script = '<script type="application/json">{"a": "<p>not a block</p>"}</script>'
+    article = (f'<article><a href="edit">e</a><h1>T</h1><!-- <p>a comment</p> --><p>intro <em>x</em></p>{script}'
+               f'<h2 id="a">A</h2>{long_table}<p>after</p><div><p>{"more " * 2000}</p></div></article>')
+    page = f"<!doctype html><html><head><title>t</title></head><body>{article}</body></html>"
+    done = finish.paint_when_parsed(page)
+    assert done.count(finish.FIRST_PART_END) == 1
+    assert f'<h2 id="a">A</h2>{finish.FIRST_PART_END}<table>' in done
+    # A short article keeps the whole of it in the first part, as before.
+    short = page.replace(long_table, "<table></table>").replace("more " * 2000, "more")
+    assert finish.paint_when_parsed(short).endswith(finish.FIRST_PART_END + "</body></html>")
+    # Nothing before the first heading counts: a huge first block after the title stays whole.
+    huge = page.replace("<h1>T</h1>", "").replace('<h2 id="a">A</h2>', "")
+    assert finish.paint_when_parsed(huge).endswith(finish.FIRST_PART_END + "</body></html>")

@@ -151,11 +151,12 @@ def test_each_page_starts_the_theme_bundle_on_demand_and_paints_as_js(site, page
 
 def test_each_page_is_drawn_once_its_first_part_has_been_parsed(pages):
     """Every engine's pages ask to be drawn once the element that ends their first part has
-    been parsed, and that element is there once: before the article's second section, or
-    last in the body where the article has fewer than two (else the browser waits for the
-    whole parse anyway)."""
-    from sitegen.finish import FIRST_PART_END, PAINT_WHEN_PARSED
-    early = 0
+    been parsed, and that element is there once: before a block of the article, no later than
+    its second section or FIRST_PART_ARTICLE_CHARS into it, or last in the body where the
+    article is short and has fewer than two sections (else the browser waits for the whole
+    parse anyway)."""
+    from sitegen.finish import FIRST_PART_ARTICLE_CHARS, FIRST_PART_END, PAINT_WHEN_PARSED
+    early = capped = 0
     for url, path in pages.items():
         text = path.read_text(encoding="utf-8")
         if "data-critical" not in text:
@@ -163,14 +164,19 @@ def test_each_page_is_drawn_once_its_first_part_has_been_parsed(pages):
         head, body = text.split("</head>")
         assert head.count(PAINT_WHEN_PARSED) == 1, f"/{url}"
         assert body.count(FIRST_PART_END) == 1, f"/{url}"
-        article = body[body.index("<article"):body.index("</article>")]
-        if article.count("<h2") >= 2:
-            second = [i for i in range(len(article)) if article.startswith("<h2", i)][1]
-            assert article[:second].endswith(FIRST_PART_END), f"/{url}"
+        start = body.index(">", body.index("<article")) + 1
+        article = body[start:body.index("</article>")].replace(FIRST_PART_END, "")
+        marker = body.find(FIRST_PART_END, start) - start
+        seconds = [i for i in range(len(article)) if article.startswith("<h2", i)][1:2]
+        if seconds or len(article) > FIRST_PART_ARTICLE_CHARS:
+            assert 0 < marker <= min(seconds + [len(article)]), f"/{url}"
+            assert marker <= FIRST_PART_ARTICLE_CHARS or marker in seconds, f"/{url}"
+            assert article[marker] == "<", f"/{url}"  # before an element, never inside text
             early += 1
+            capped += not seconds or marker < seconds[0]
         else:
             assert body.rstrip().endswith(FIRST_PART_END + "</body>\n</html>"), f"/{url}"
-    assert early >= 15
+    assert early >= 15 and capped >= 1
 
 
 def test_each_page_loads_its_stylesheets_as_one_file_without_blocking(site, pages):
