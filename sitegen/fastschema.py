@@ -20,7 +20,6 @@ import numbers
 import re
 from typing import Any, Callable
 
-from jsonschema import Draft202012Validator
 from jsonschema._utils import equal, uniq
 
 from . import schema as schemas
@@ -30,16 +29,21 @@ KnownIds = Callable[[str], "set[str] | None"]
 
 # Keywords with no effect on validity here: annotations, and the project's keywords
 # that only carry words, anchors or symbols (x-ref and x-min-records are checks).
-_ANNOTATIONS = {"$schema", "$id", "$comment", "$defs", "definitions", "title", "description", "default",
-                "examples", "deprecated", "readOnly", "writeOnly", "format", "contentMediaType",
-                "contentEncoding", "$anchor", schemas.LABELS, schemas.SYMBOLS, schemas.ANCHOR, schemas.MESSAGES}
+# `format` is one because schema.validator_for gives jsonschema no format checker (a test checks).
+_ANNOTATIONS = {"$comment", "$defs", "definitions", "title", "description", "default", "examples",
+                "deprecated", "readOnly", "writeOnly", "format", "contentMediaType", "contentEncoding",
+                schemas.LABELS, schemas.SYMBOLS, schemas.ANCHOR, schemas.MESSAGES}
+# Where jsonschema would change how references resolve, or which draft applies: on the
+# root they change nothing here ($schema is 2020-12, checked first); anywhere else, Unsupported.
+_ROOT_ONLY = {"$schema", "$id", "$anchor", "$dynamicAnchor"}
 _IMPLEMENTED = {"type", "enum", "const", "pattern", "minLength", "maxLength", "minimum", "maximum",
                 "minItems", "maxItems", "uniqueItems", "items", "properties", "additionalProperties",
                 "required", "minProperties", "maxProperties", "allOf", "anyOf", "oneOf", "not", "$ref",
                 schemas.REF, schemas.MIN_RECORDS}
-# jsonschema ignores a keyword it does not know; one it knows but this module does not compile
-# would be skipped here and checked there, so it sends the whole schema to jsonschema.
-_JSONSCHEMA_KEYWORDS = set(Draft202012Validator.VALIDATORS)
+# jsonschema ignores a keyword it does not know; one it knows (the project's included) but this
+# module does not compile would be skipped here and checked there, so it sends the whole
+# schema to jsonschema.
+_JSONSCHEMA_KEYWORDS = set(type(schemas.validator_for({}, lambda _: None)).VALIDATORS)
 
 
 class Unsupported(Exception):
@@ -79,7 +83,7 @@ class _Compiler:
         if pointer not in self.by_ref:
             cell: list[Check] = []
             self.by_ref[pointer] = cell
-            if not pointer.startswith("#"):
+            if pointer != "#" and not pointer.startswith("#/"):  # another document, or an $anchor
                 raise Unsupported(f"$ref {pointer!r}")
             node: Any = self.root
             for part in [p for p in pointer[1:].split("/") if p]:
@@ -98,9 +102,10 @@ class _Compiler:
             return lambda value: False
         if not isinstance(node, dict):
             raise Unsupported(f"schema {node!r}")
-        unknown = {k for k in node if k not in _IMPLEMENTED and k not in _ANNOTATIONS} & _JSONSCHEMA_KEYWORDS
-        if unknown or "prefixItems" in node:
-            raise Unsupported(", ".join(sorted(unknown | ({"prefixItems"} & set(node)))))
+        allowed = _IMPLEMENTED | _ANNOTATIONS | (_ROOT_ONLY if node is self.root else set())
+        unknown = {k for k in node if k not in allowed} & (_JSONSCHEMA_KEYWORDS | _ROOT_ONLY)
+        if unknown:
+            raise Unsupported(", ".join(sorted(unknown)))
         checks = [build(self, node, node[k]) for k, build in _BUILDERS.items() if k in node]
         if len(checks) == 1:
             return checks[0]
@@ -166,8 +171,8 @@ def _x_ref(c: _Compiler, node: dict, target: str) -> Check:
     return lambda value: not isinstance(value, str) or value in ids
 
 
-def _count(test: Callable[[Any], bool], size: Callable[[int, Any], bool]) -> Callable[..., Check]:
-    """A keyword that compares the length (or value) of one JSON type with a limit."""
+def _limit(test: Callable[[Any], bool], size: Callable[[int, Any], bool]) -> Callable[..., Check]:
+    """A keyword that holds only for one JSON type, where it compares the value with the keyword's."""
     return lambda c, node, limit: lambda value: not test(value) or size(limit, value)
 
 
@@ -192,16 +197,16 @@ _BUILDERS: dict[str, Callable[[_Compiler, dict, Any], Check]] = {
     "enum": _enum,
     "const": lambda c, node, const: lambda value: equal(value, const),
     "pattern": _pattern,
-    "minLength": _count(_is_str, lambda n, v: len(v) >= n),
-    "maxLength": _count(_is_str, lambda n, v: len(v) <= n),
-    "minimum": _count(_is_number, lambda n, v: not v < n),
-    "maximum": _count(_is_number, lambda n, v: not v > n),
-    "minItems": _count(_is_list, lambda n, v: len(v) >= n),
-    "maxItems": _count(_is_list, lambda n, v: len(v) <= n),
-    schemas.MIN_RECORDS: _count(_is_list, lambda n, v: len(v) >= n),
-    "uniqueItems": _count(_is_list, lambda unique, v: not unique or uniq(v)),
-    "minProperties": _count(_is_dict, lambda n, v: len(v) >= n),
-    "maxProperties": _count(_is_dict, lambda n, v: len(v) <= n),
+    "minLength": _limit(_is_str, lambda n, v: len(v) >= n),
+    "maxLength": _limit(_is_str, lambda n, v: len(v) <= n),
+    "minimum": _limit(_is_number, lambda n, v: not v < n),
+    "maximum": _limit(_is_number, lambda n, v: not v > n),
+    "minItems": _limit(_is_list, lambda n, v: len(v) >= n),
+    "maxItems": _limit(_is_list, lambda n, v: len(v) <= n),
+    schemas.MIN_RECORDS: _limit(_is_list, lambda n, v: len(v) >= n),
+    "uniqueItems": _limit(_is_list, lambda unique, v: not unique or uniq(v)),
+    "minProperties": _limit(_is_dict, lambda n, v: len(v) >= n),
+    "maxProperties": _limit(_is_dict, lambda n, v: len(v) <= n),
     "properties": _properties,
     "additionalProperties": _additional,
     "items": _items,

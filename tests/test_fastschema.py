@@ -34,8 +34,7 @@ def all_ids() -> dict[str, set[str]]:
     ids = {}
     for name in DATASETS:
         _, records = load(name)
-        ids[name] = {r["id"] for r in records if isinstance(r, dict) and "id" in r}
-        ids[name] |= {old for r in records if isinstance(r, dict) for old in r.get("replaces", ())}
+        ids[name] = {r["id"] for r in records if isinstance(r, dict) and isinstance(r.get("id"), str)}  # Dataset.ids
     return ids
 
 
@@ -117,6 +116,13 @@ def test_edge_cases_agree(schema, instance):
     {"properties": {"a": {"dependentRequired": {"a": ["b"]}}}},
     {"$ref": "https://example.org/schema.json"},
     {"prefixItems": [{"type": "string"}]},
+    # A nested $id re-bases "#/..." references, and "#name" is an $anchor: jsonschema resolves
+    # both differently from a plain pointer from the root.
+    {"$defs": {"x": {"type": "string"}},
+     "items": {"$id": "https://example.org/s", "$defs": {"x": {"type": "integer"}},
+               "properties": {"a": {"$ref": "#/$defs/x"}}}},
+    {"$defs": {"x": {"$anchor": "here", "type": "string"}}, "items": {"$ref": "#here"}},
+    {"items": {"$schema": "http://json-schema.org/draft-07/schema#", "dependencies": {"a": ["b"]}}},
 ])
 def test_a_keyword_it_does_not_compile_leaves_the_answer_to_jsonschema(schema):
     assert fastschema.all_valid(schema, [{"a": 1}], known_ids) is None
@@ -124,3 +130,18 @@ def test_a_keyword_it_does_not_compile_leaves_the_answer_to_jsonschema(schema):
 
 def test_unknown_words_are_ignored_as_jsonschema_ignores_them():
     assert fastschema.all_valid({"type": "array", "x-note": "anything"}, [], known_ids) is True
+
+
+def test_every_keyword_the_projects_validator_knows_is_compiled_or_sent_to_jsonschema():
+    """A keyword added to schema.validator_for must not be skipped here in silence."""
+    known = set(type(schemas.validator_for({}, known_ids)).VALIDATORS)
+    handled = fastschema._IMPLEMENTED | fastschema._ANNOTATIONS
+    for keyword in sorted(known - handled):
+        assert fastschema.all_valid({keyword: {}}, [], known_ids) is None, keyword
+    assert {schemas.REF, schemas.MIN_RECORDS} <= fastschema._IMPLEMENTED
+
+
+def test_format_is_only_an_annotation_because_jsonschema_gets_no_format_checker():
+    assert schemas.validator_for({}, known_ids).format_checker is None
+    schema = {"type": "string", "format": "email"}
+    assert fastschema.all_valid(schema, "not an email", known_ids) is slow_valid(schema, "not an email") is True
