@@ -245,14 +245,14 @@ def stances_not_contradicted(ds: Dataset, site: SiteData) -> Iterator[str]:
     by_phrase = {phrase.casefold(): stance for _, stance in ds.valid() for phrase in stance["avoid"]}
     if not by_phrase:
         return
-    # One pass per text: every avoided phrase at once, longest first, any case.
-    pattern = re.compile("|".join(re.escape(p) for p in sorted(by_phrase, key=len, reverse=True)), re.I)
+    # One pass per text: every avoided phrase at once, longest first, any case (both casefolded).
+    pattern = re.compile("|".join(re.escape(p) for p in sorted(by_phrase, key=len, reverse=True)))
 
     def contradictions(text: str) -> Iterator[tuple[str, dict[str, Any]]]:
         folded = text.casefold()
         if not any(phrase in folded for phrase in by_phrase):
             return  # most texts: a plain substring test is many times quicker than the pattern
-        for match in dict.fromkeys(m.group(0).casefold() for m in pattern.finditer(text)):
+        for match in dict.fromkeys(m.group(0) for m in pattern.finditer(folded)):
             stance = by_phrase[match]
             yield next(p for p in stance["avoid"] if p.casefold() == match), stance
 
@@ -336,7 +336,7 @@ def page_anchors(site: SiteData, page: str) -> set[str]:
     records whose schema places them on that page."""
     path = site.docs_dir / page
     anchors = set(_HEADING_ID.findall(path.read_text(encoding="utf-8"))) if path.is_file() else set()
-    return anchors | site.record_anchors.get(page, set())
+    return anchors | site.anchors_by_page.get(page, set())
 
 
 _INCLUDE = re.compile(r'^--8<-- "([a-z0-9-]+)\.md"', re.M)

@@ -227,7 +227,7 @@ class SiteData:
         return self.datasets[name].records
 
     @cached_property
-    def record_anchors(self) -> dict[str, set[str]]:
+    def anchors_by_page(self) -> dict[str, set[str]]:
         """The anchors that records put on each page: on the record's own page, and on
         the dataset's index page if it has one. Worked out once, for every check that asks."""
         found: dict[str, set[str]] = {}

@@ -160,7 +160,8 @@ def quiz_for(page: str):
 RECORD_TITLE_FIELDS = ("name", "term", "question", "claim", "title", "task", "event")
 
 
-_EXPLICIT_HEADING = re.compile(r"^#{1,6}[ \t]+(.+?)[ \t]*\{#([^}]+)\}", re.M)
+# attr_list reads only the {#id} that ends the heading's line.
+_EXPLICIT_HEADING = re.compile(r"^#{1,6}[ \t]+(.+?)[ \t]*\{#([^}\s]+)\}[ \t]*$", re.M)
 
 
 def page_headings(path: Path) -> dict[str, str]:
@@ -170,11 +171,11 @@ def page_headings(path: Path) -> dict[str, str]:
         stat = path.stat()
     except OSError:
         return {}
-    return _headings(str(path), stat.st_mtime_ns, stat.st_size)
+    return _headings(str(path), (stat.st_ino, stat.st_size, stat.st_mtime_ns, stat.st_ctime_ns))
 
 
 @functools.lru_cache(maxsize=128)
-def _headings(path: str, _mtime_ns: int, _size: int) -> dict[str, str]:
+def _headings(path: str, _version: tuple[int, ...]) -> dict[str, str]:
     found: dict[str, str] = {}
     for match in _EXPLICIT_HEADING.finditer(Path(path).read_text(encoding="utf-8")):
         found.setdefault(match.group(2), match.group(1))
