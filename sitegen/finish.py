@@ -359,30 +359,38 @@ _SECTION_HEADING = re.compile(r"<h2[\s>]")
 # that starts within this many characters of the article, after its first heading.
 FIRST_PART_ARTICLE_CHARS = 8000
 _HEADING_TAG = re.compile(r"h[1-6]")
-_MARKUP = re.compile(r"""<!--.*?-->|<(/?)([a-zA-Z][\w-]*)(?:[^>"']|"[^"]*"|'[^']*')*?(/?)>""", re.S)
-_RAW_TEXT = ("script", "style", "textarea", "pre")
+_MARKUP = re.compile(r"""<!--(?:-?>|.*?-->)|<(/?)([a-zA-Z][\w-]*)(?:[^>"']|"[^"]*"|'[^']*')*?(/?)>""", re.S)
+_RAW_TEXT = ("script", "style", "textarea", "title", "noscript", "iframe")  # text up to the end tag
+_FOREIGN = ("svg", "math")  # where `/>` does close an element
 
 
-def _blocks(html: str, start: int, end: int) -> list[tuple[int, str]]:
-    """(position, tag name) of each element of html[start:end] that is not inside another."""
-    blocks, depth, at = [], 0, start
-    while (match := _MARKUP.search(html, at, end)) is not None:
+def _blocks(html: str, start: int, end: int, limit: int) -> list[tuple[int, str]]:
+    """(position, tag name) of each element of html[start:end] that is not inside another,
+    among those that start within `limit` characters. HTML's rules where they matter: only
+    a void element (or one inside svg or math) closes itself, so `<div/>` opens a div; and
+    an end tag with no open element of its name is ignored."""
+    blocks: list[tuple[int, str]] = []
+    stack: list[str] = []
+    at = start
+    while (match := _MARKUP.search(html, at, end)) is not None and match.start() - start <= limit:
         at = match.end()
         closing, name, self_closing = match.groups()
         if name is None:
             continue  # a comment
         name = name.lower()
         if closing:
-            depth = max(depth - 1, 0)
+            if name in stack:
+                while stack.pop() != name:
+                    pass
             continue
-        if depth == 0:
+        if not stack:
             blocks.append((match.start(), name))
-        if name in VOID or self_closing:
+        if name in VOID or (self_closing and any(f in stack for f in _FOREIGN)):
             continue
-        if name in _RAW_TEXT:  # its text may hold "<"; skip to the element's end
+        stack.append(name)
+        if name in _RAW_TEXT:  # its text may hold "<": go on from its end tag
             close = html.find(f"</{name}", at, end)
             at = close if close >= 0 else end
-        depth += 1
     return blocks
 
 
@@ -412,10 +420,9 @@ def paint_when_parsed(html: str) -> str:
         if len(sections) >= 2:
             position = sections[1].start()
         if end - start > FIRST_PART_ARTICLE_CHARS:
-            blocks = _blocks(html, start, end)
+            blocks = _blocks(html, start, end, FIRST_PART_ARTICLE_CHARS)
             heading = next((i for i, (_, name) in enumerate(blocks) if _HEADING_TAG.fullmatch(name)), None)
-            within = [at for at, _ in blocks[heading + 1:] if at - start <= FIRST_PART_ARTICLE_CHARS] \
-                if heading is not None else []
+            within = [at for at, _ in blocks[heading + 1:]] if heading is not None else []
             if within:
                 position = min(position, within[-1])
     html = html[:position] + FIRST_PART_END + html[position:]
