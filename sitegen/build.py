@@ -128,6 +128,8 @@ def mkdocs_here(root: Path, site_dir: Path) -> subprocess.CompletedProcess:
     YAML), about a tenth of a build. Its log is the result's stderr, as from the command."""
     import logging
 
+    # Paths as the caller meant them, before the working folder moves to the project.
+    root, site_dir = root.resolve(), site_dir.resolve()
     stream = io.StringIO()
     handler = logging.StreamHandler(stream)
     handler.setFormatter(logging.Formatter("%(levelname)-7s -  %(message)s"))
@@ -149,7 +151,10 @@ def mkdocs_here(root: Path, site_dir: Path) -> subprocess.CompletedProcess:
             finally:
                 config.plugins.on_shutdown()
     except Exception as exc:  # noqa: BLE001 - the engine's failure, reported as its command would
-        logger.error("%s: %s", type(exc).__name__, exc)
+        if type(exc).__module__ == "mkdocs.exceptions":  # strict mode's abort, a configuration error
+            logger.error("%s: %s", type(exc).__name__, exc)
+        else:  # a crash inside the engine or a plugin: its traceback, as the command prints it
+            logger.exception("%s: %s", type(exc).__name__, exc)
         returncode = 1
     finally:
         logger.removeHandler(handler)
