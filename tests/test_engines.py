@@ -36,6 +36,7 @@ def test_properdocs_output_is_mkdocs_output_but_for_the_generator_tag(site, tmp_
     assert differing == []
 
 
+@pytest.mark.site  # a check of each engine's strict mode: `make test-site` runs it on the other two
 def test_the_build_is_strict_a_broken_link_in_a_page_fails_it(tmp_path):
     """`--strict` must stop the build at a link to no page. MkDocs and ProperDocs ignore
     --strict when --quiet is also given (quiet drops the warnings before strict counts them),
