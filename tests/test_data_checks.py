@@ -154,27 +154,23 @@ def test_a_replaced_source_cannot_be_cited(project):
                        "unknown sources id 'deepmind-2025-genie-3-copy' (no such record in data/sources.yaml)")
 
 
-def test_a_citation_must_name_its_source(project):
-    """Was: the outlook page's "OpenAI 2025" led to a third party's catalogue entry."""
+@pytest.mark.parametrize("citation, expected", [
+    # Was: the outlook page's "OpenAI 2025" led to a third party's catalogue entry.
+    ("[Reuters 2025](../sources/web.md#src-korea-2026-ai-basic-act-yonhap)",
+     "the citation [Reuters 2025] leads to src-korea-2026-ai-basic-act-yonhap, "
+     "by A News (reporting Yonhap) (2026): name its author or organisation and its year"),
+    # The index of all sources keeps old links working, but a page's own citation goes
+    # straight to the entry: through the index it costs a second page load.
+    ("[Yonhap 2026](../sources.md#src-korea-2026-ai-basic-act-yonhap)",
+     "the link [Yonhap 2026] goes to docs/sources.md#src-korea-2026-ai-basic-act-yonhap; "
+     "that record is on docs/sources/web.md"),
+], ids=["must-name-its-source", "must-link-the-page-that-holds-the-entry"])
+def test_a_citation_names_its_source_and_links_its_page(project, citation, expected):
     page = project / "docs/practice/outlook.md"
-    line = replace_once(page, "[Yonhap 2026](../sources/web.md#src-korea-2026-ai-basic-act-yonhap)",
-                        "[Reuters 2025](../sources/web.md#src-korea-2026-ai-basic-act-yonhap)")
+    line = replace_once(page, "[Yonhap 2026](../sources/web.md#src-korea-2026-ai-basic-act-yonhap)", citation)
     code, err = run_broken(project)
     assert code == 1
-    assert (f"docs/practice/outlook.md:{line}: the citation [Reuters 2025] leads to src-korea-2026-ai-basic-act-yonhap, "
-            "by A News (reporting Yonhap) (2026): name its author or organisation and its year") in err.splitlines()
-
-
-def test_a_citation_must_link_the_page_that_holds_the_entry(project):
-    """The index of all sources keeps old links working, but a page's own citation goes
-    straight to the entry: through the index it costs a second page load."""
-    page = project / "docs/practice/outlook.md"
-    line = replace_once(page, "[Yonhap 2026](../sources/web.md#src-korea-2026-ai-basic-act-yonhap)",
-                        "[Yonhap 2026](../sources.md#src-korea-2026-ai-basic-act-yonhap)")
-    code, err = run_broken(project)
-    assert code == 1
-    assert (f"docs/practice/outlook.md:{line}: the link [Yonhap 2026] goes to "
-            "docs/sources.md#src-korea-2026-ai-basic-act-yonhap; that record is on docs/sources/web.md") in err.splitlines()
+    assert f"docs/practice/outlook.md:{line}: {expected}" in err.splitlines()
 
 
 def test_page_by_must_give_a_page_for_every_value(project):
