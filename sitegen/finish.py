@@ -396,8 +396,9 @@ def _blocks(html: str, start: int, end: int, limit: int) -> list[tuple[int, str]
 
 def paint_when_parsed(html: str) -> str:
     """Ask the browser to draw the page once its first part has arrived and been parsed:
-    the header, the menus and the article up to its second section (all of it, if it has
-    fewer than two).
+    the header, the menus and the article up to its second section, or up to the last of
+    its blocks that starts within FIRST_PART_ARTICLE_CHARS if that comes first (all of a
+    short article with fewer than two sections).
 
     A page arrives in pieces, and a browser draws what it has after each, then
     styles and lays out the whole page again with every piece: on a slow phone,
