@@ -40,6 +40,7 @@ from pathlib import Path
 
 from . import cache, config, criticalcss, jscompact, offline
 from .fragments import SECTION_CONTINUES
+from .htmlscan import VOID, top_level_elements
 from .publish import is_redirect_page
 from .sitecheck import site_path
 from .render import write_if_changed
@@ -64,7 +65,6 @@ NO_TERMS_CLASSES = {"source-line", "cite", "headerlink", "term", "chooser", "cat
 # table (a catalogue row's name) does not: a table is read as one section, so a term
 # gets one tooltip and one tab stop per table, not one in every row.
 SECTION_START = re.compile(r"<h[23][\s>]")
-VOID = {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "track", "wbr"}
 _COMMENT = re.compile(r"<!--.*?-->", re.S)
 _PARTS = re.compile(f"({_COMMENT.pattern}|<[^>]*>)", re.S)  # text, then a comment or a tag, then text, ...
 _TAG_NAME = re.compile(r"</?([a-zA-Z][\w-]*)")
@@ -359,39 +359,6 @@ _SECTION_HEADING = re.compile(r"<h2[\s>]")
 # that starts within this many characters of the article, after its first heading.
 FIRST_PART_ARTICLE_CHARS = 8000
 _HEADING_TAG = re.compile(r"h[1-6]")
-_MARKUP = re.compile(r"""<!--(?:-?>|.*?-->)|<(/?)([a-zA-Z][\w-]*)(?:[^>"']|"[^"]*"|'[^']*')*?(/?)>""", re.S)
-_RAW_TEXT = ("script", "style", "textarea", "title", "noscript", "iframe")  # text up to the end tag
-_FOREIGN = ("svg", "math")  # where `/>` does close an element
-
-
-def _blocks(html: str, start: int, end: int, limit: int) -> list[tuple[int, str]]:
-    """(position, tag name) of each element of html[start:end] that is not inside another,
-    among those that start within `limit` characters. HTML's rules where they matter: only
-    a void element (or one inside svg or math) closes itself, so `<div/>` opens a div; and
-    an end tag with no open element of its name is ignored."""
-    blocks: list[tuple[int, str]] = []
-    stack: list[str] = []
-    at = start
-    while (match := _MARKUP.search(html, at, end)) is not None and match.start() - start <= limit:
-        at = match.end()
-        closing, name, self_closing = match.groups()
-        if name is None:
-            continue  # a comment
-        name = name.lower()
-        if closing:
-            if name in stack:
-                while stack.pop() != name:
-                    pass
-            continue
-        if not stack:
-            blocks.append((match.start(), name))
-        if name in VOID or (self_closing and any(f in stack for f in _FOREIGN)):
-            continue
-        stack.append(name)
-        if name in _RAW_TEXT:  # its text may hold "<": go on from its end tag
-            close = html.find(f"</{name}", at, end)
-            at = close if close >= 0 else end
-    return blocks
 
 
 def paint_when_parsed(html: str) -> str:
@@ -421,9 +388,9 @@ def paint_when_parsed(html: str) -> str:
         if len(sections) >= 2:
             position = sections[1].start()
         if end - start > FIRST_PART_ARTICLE_CHARS:
-            blocks = _blocks(html, start, end, FIRST_PART_ARTICLE_CHARS)
-            heading = next((i for i, (_, name) in enumerate(blocks) if _HEADING_TAG.fullmatch(name)), None)
-            within = [at for at, _ in blocks[heading + 1:]] if heading is not None else []
+            blocks = top_level_elements(html, start, end, FIRST_PART_ARTICLE_CHARS)
+            heading = next((i for i, (_, _, name) in enumerate(blocks) if _HEADING_TAG.fullmatch(name)), None)
+            within = [at for at, _, _ in blocks[heading + 1:]] if heading is not None else []
             if within:
                 position = min(position, within[-1])
     html = html[:position] + FIRST_PART_END + html[position:]

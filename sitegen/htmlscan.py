@@ -2,11 +2,57 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from html.parser import HTMLParser
 from pathlib import Path
 
 VOID = {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "track", "wbr"}
+_MARKUP = re.compile(r"""<!--(?:-?>|.*?-->)|<(/?)([a-zA-Z][\w-]*)((?:[^>"']+|"[^"]*"|'[^']*')*)>""", re.S)
+_RAW_TEXT = ("script", "style", "textarea", "title", "noscript", "iframe")  # text up to the end tag
+_FOREIGN = ("svg", "math")  # where `/>` does close an element
+
+
+def top_level_elements(html: str, start: int = 0, end: int | None = None,
+                       limit: int | None = None) -> list[tuple[int, int | None, str]]:
+    """(start, end, tag name) of each element of html[start:end] that is not inside another,
+    among those that start within `limit` characters; end is None for one still open.
+
+    A scan of tags, not a parse, for markup this project wrote, and a fraction of the cost
+    of html.parser. HTML's rules where they matter: only a void element (or one inside
+    svg or math) closes itself, so `<div/>` opens a div; an end tag with no open element
+    of its name is ignored; and the text of script, style and the like may hold "<"."""
+    end = len(html) if end is None else end
+    found: list[list] = []
+    stack: list[str] = []
+    skip_to = start
+    for match in _MARKUP.finditer(html, start, end):
+        if match.start() < skip_to:
+            continue  # inside a script's or a style's text
+        if limit is not None and match.start() - start > limit:
+            break
+        closing, name, attributes = match.groups()
+        if name is None:
+            continue  # a comment
+        name = name.lower()
+        if closing:
+            if name in stack:
+                while stack.pop() != name:
+                    pass
+                if not stack:
+                    found[-1][1] = match.end()
+            continue
+        if not stack:
+            found.append([match.start(), None, name])
+        if name in VOID or (attributes.endswith("/") and any(f in stack for f in _FOREIGN)):
+            if not stack:
+                found[-1][1] = match.end()
+            continue
+        stack.append(name)
+        if name in _RAW_TEXT:  # its text may hold "<": go on from its end tag
+            close = html.find(f"</{name}", match.end(), end)
+            skip_to = close if close >= 0 else end
+    return [(first, last, name) for first, last, name in found]
 
 
 @dataclass

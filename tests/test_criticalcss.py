@@ -269,16 +269,3 @@ def test_a_long_first_section_is_not_all_in_the_first_part():
     # Nothing before the first heading counts: a huge first block after the title stays whole.
     huge = page.replace("<h1>T</h1>", "").replace('<h2 id="a">A</h2>', "")
     assert finish.paint_when_parsed(huge).endswith(finish.FIRST_PART_END + "</body></html>")
-
-
-@pytest.mark.parametrize("markup, expected", [
-    ('<p>a <em>b</em></p><div><p>c</p></div>', ["p", "div"]),
-    ('<p><a href=/x/>l</a> <em>e</em></p><p>f</p>', ["p", "p"]),  # "/>" of an unquoted value
-    ('<div class="x"/><p>inside the div</p></div><p>g</p>', ["div", "p"]),  # only void elements self-close
-    ('<p>a</p></p></div><hr/><br><p>b</p>', ["p", "hr", "br", "p"]),  # stray end tags are ignored
-    ('<!--><p>a</p><!-- <div> --><p title="a>b">c</p>', ["p", "p"]),
-    ('<noscript><p>x</noscript><script>"</p><p>"</script><p>y</p>', ["noscript", "script", "p"]),
-    ('<svg><path d="M0"/><g/></svg><p>z</p>', ["svg", "p"]),
-])
-def test_blocks_are_the_article_elements_not_inside_another(markup, expected):
-    assert [name for _, name in finish._blocks(markup, 0, len(markup), 10_000)] == expected
