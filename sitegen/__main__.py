@@ -47,13 +47,13 @@ def _review(args) -> int:
 
 def _serve(args) -> int:
     import os
-    from .build import ENV, EngineMissing, serve_command
+    from .build import EngineMissing, engine_environment, serve_command
     try:
         command = serve_command(args.root, args.engine, args.dev_addr)
     except EngineMissing as exc:
         print(exc, file=sys.stderr)
         return 1
-    os.environ.update(ENV)
+    os.environ.update(engine_environment(args.root))
     os.chdir(args.root)
     os.execv(command[0], command)
     return 0  # not reached

@@ -43,7 +43,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from . import readability, stable_links
-from .build import ENGINES, ENGINES_HOME, ENV, build_command, engine_config
+from .build import ENGINES, ENGINES_HOME, build_command, engine_config, engine_environment
 from .config import PROJECT_INPUTS
 from .sitecheck import target_file
 
@@ -132,7 +132,7 @@ def cpu_seconds(command: list[str], cwd: Path) -> float:
     """CPU time (user + system) of a command and everything it starts."""
     before = resource.getrusage(resource.RUSAGE_CHILDREN)
     subprocess.run(command, cwd=cwd, check=True, capture_output=True,
-                   env={**os.environ, **ENV, ENGINES_HOME: str(ROOT)})
+                   env={**engine_environment(cwd), ENGINES_HOME: str(ROOT)})
     after = resource.getrusage(resource.RUSAGE_CHILDREN)
     return (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
 

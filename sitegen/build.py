@@ -81,8 +81,16 @@ def serve_command(root: Path, engine: str, dev_addr: str) -> list[str]:
     raise ValueError(f"unknown engine {engine!r} (known: {', '.join(ENGINES)})")
 
 
+def engine_environment(root: Path) -> dict[str, str]:
+    """The environment an engine's command runs in: ENV, and the project first on
+    PYTHONPATH, for mkdocs.yml names a function of sitegen's (the verbatim fence's
+    formatter, sitegen/htmlfence.py) that a command outside the project must import."""
+    path = [str(root.resolve())] + ([os.environ["PYTHONPATH"]] if os.environ.get("PYTHONPATH") else [])
+    return {**os.environ, **ENV, "PYTHONPATH": os.pathsep.join(path)}
+
+
 def _run(command: list[str], root: Path) -> subprocess.CompletedProcess:
-    return subprocess.run(command, cwd=root, capture_output=True, text=True, env={**os.environ, **ENV})
+    return subprocess.run(command, cwd=root, capture_output=True, text=True, env=engine_environment(root))
 
 
 @contextlib.contextmanager

@@ -28,6 +28,7 @@ from markupsafe import Markup
 from . import text as textfmt
 from .config import ConfigError, SiteConfig
 from .data import DataError, SiteData
+from .htmlfence import fence_html_blocks
 from .links import file_link, record_link, site_link
 
 TEMPLATE_DIR = Path(__file__).resolve().parent / "templates"
@@ -198,7 +199,7 @@ def render(output: Output, site: SiteData, config: SiteConfig, env: jinja2.Envir
                        "labels": _field_labels(site, output.reads[0]) if output.reads else {}}
             if output.context is not None:
                 context.update(output.context(site, config))
-            text = env.get_template(output.template).render(**context)
+            text = fence_html_blocks(env.get_template(output.template).render(**context))
     except jinja2.TemplateError as exc:
         where = _template_location(exc, output.template or "?")
         raise RenderError(f"{output.target} ({where}): {exc.message}") from None
