@@ -19,6 +19,7 @@ same for every engine's output.
 
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass, field
 
@@ -315,19 +316,21 @@ def _used_variables(nodes: list) -> set[str]:
     return needed
 
 
-def _serialise(nodes: list, variables: set[str]) -> str:
+def _serialise(nodes: list, variables: set[str], piece=str) -> str:
+    """The CSS text of the nodes; `piece` is applied to each rule, block prelude and
+    statement on its own."""
     out = []
     for node in nodes:
         if isinstance(node, Rule):
             declarations = [d for name, d in node.declarations if not name.startswith("--") or name in variables]
             if declarations:
-                out.append(",".join(s for s, _ in node.selectors) + "{" + ";".join(declarations) + "}")
+                out.append(piece(",".join(s for s, _ in node.selectors) + "{" + ";".join(declarations) + "}"))
         elif isinstance(node, Block):
-            inner = _serialise(node.children, variables)
+            inner = _serialise(node.children, variables, piece)
             if inner:
-                out.append(node.prelude + "{" + inner + "}")
+                out.append(piece(node.prelude) + "{" + inner + "}")
         else:
-            out.append(node.text)
+            out.append(piece(node.text))
     return "".join(out)
 
 
@@ -366,8 +369,14 @@ def compact(css: str) -> str:
     return "".join(parts)
 
 
+# Pages share most of their rules: each is compacted once per build, not once per page.
+# Pieces start and end without whitespace (the parser strips them), so the joined pieces
+# are the compacted whole (tests/test_criticalcss.py compares the two on every page).
+_compact_piece = functools.lru_cache(maxsize=None)(compact)
+
+
 def used(nodes: list, tokens: frozenset) -> str:
     """The CSS text of the rules these page tokens can match, without unread custom
     properties and unused keyframes, compacted."""
     kept = _without_unused_keyframes(_kept(nodes, tokens))
-    return compact(_serialise(kept, _used_variables(kept)))
+    return _serialise(kept, _used_variables(kept), _compact_piece)

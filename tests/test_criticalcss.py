@@ -269,3 +269,14 @@ def test_a_long_first_section_is_not_all_in_the_first_part():
     # Nothing before the first heading counts: a huge first block after the title stays whole.
     huge = page.replace("<h1>T</h1>", "").replace('<h2 id="a">A</h2>', "")
     assert finish.paint_when_parsed(huge).endswith(finish.FIRST_PART_END + "</body></html>")
+
+
+def test_rules_compacted_one_by_one_make_the_compacted_whole_on_every_page(site, pages):
+    """`used` compacts each rule once per build and joins them; on the real stylesheets
+    and every page, that is the whole CSS text compacted at once."""
+    combined = next((site / "assets" / "stylesheets").glob("combined.*.css"))
+    nodes = criticalcss.parse(combined.read_text(encoding="utf-8"))
+    for url, path in pages.items():
+        kept = criticalcss._without_unused_keyframes(criticalcss._kept(nodes, criticalcss.page_tokens(path.read_text())))
+        whole = criticalcss.compact(criticalcss._serialise(kept, criticalcss._used_variables(kept)))
+        assert criticalcss.used(nodes, criticalcss.page_tokens(path.read_text())) == whole, url
