@@ -83,8 +83,8 @@ def serve_command(root: Path, engine: str, dev_addr: str) -> list[str]:
 
 def engine_environment(root: Path) -> dict[str, str]:
     """The environment an engine's command runs in: ENV, and the project first on
-    PYTHONPATH, for mkdocs.yml names a function of sitegen's (the verbatim fence's
-    formatter, sitegen/htmlfence.py) that a command outside the project must import."""
+    PYTHONPATH, for mkdocs.yml names a Markdown extension of sitegen's
+    (sitegen/htmlfence.py) that a command outside the project must import."""
     path = [str(root.resolve())] + ([os.environ["PYTHONPATH"]] if os.environ.get("PYTHONPATH") else [])
     return {**os.environ, **ENV, "PYTHONPATH": os.pathsep.join(path)}
 

@@ -4,16 +4,17 @@ A fragment is mostly HTML blocks (an FAQ answer, a table, a glossary entry) betw
 Markdown headings. Python-Markdown finds where a raw HTML block ends by parsing it tag
 by tag, and MkDocs and ProperDocs parse the whole page again to list its anchors: at
 ten times today's data, most of the engine's Markdown time. The generator wrote these
-blocks, so it knows where each ends: it wraps each in a fence that
-pymdownx.superfences hands to `verbatim` (see mkdocs.yml), which returns the block as
-it is. The page comes out byte for byte as before, under every engine
-(tests/test_htmlfence.py); the engine just never parses it.
+blocks, so it knows where each ends: it puts each between an OPEN and a CLOSE line,
+and this module, a Markdown extension named in mkdocs.yml, stores what is between
+them as it is, before Markdown or MkDocs look at the page. The page comes out the same
+under every engine (tests/test_htmlfence.py); the engine just never parses the block.
+Nothing else in any page changes: only these exact lines are read.
 
 Only what Markdown would pass through untouched is fenced: a run of lines (between
-blank lines) made of block-level elements, each opened at the start of a line and
-closed at the end of one. Anything else is left to Markdown, as before.
+blank lines) made of block-level elements, each starting and ending on lines of its
+own. Anything else is left to Markdown, as before.
 
-The anchors inside fenced blocks are no longer seen by MkDocs' anchor check
+The anchors inside fenced blocks are out of sight of MkDocs' anchor check
 (validation.links.anchors is `ignore`); the project's own built-site link test checks
 every anchor on every engine (tests/test_site.py).
 """
@@ -22,31 +23,32 @@ from __future__ import annotations
 
 import re
 
+from markdown import Extension
+from markdown.preprocessors import Preprocessor
 from markdown.util import BLOCK_LEVEL_ELEMENTS
 
-from .htmlscan import top_level_elements
+from .htmlscan import _MARKUP, top_level_elements
 
-# The fence's language; mkdocs.yml maps it to `verbatim` under pymdownx.superfences.
-LANGUAGE = "verbatim-html"
-OPEN = f"```{LANGUAGE}"
-CLOSE = "```"
-_BLOCK_START = re.compile(r"<([a-zA-Z][\w-]*)")
-_FENCE_LIKE = re.compile(r"[ \t]*(`{3,}|~{3,})")  # a line that would end the fence early
+OPEN = "<!-- verbatim-html -->"  # a comment: an engine without this extension shows nothing of it
+CLOSE = "<!-- /verbatim-html -->"
+# After snippets (32) have brought the fragments in and whitespace is normalised (30);
+# before MkDocs' anchor scan (21) and Markdown's HTML blocks (20).
+PRIORITY = 29
+_BLANK = re.compile(r"[ \t]*")  # Markdown's blank line: spaces and tabs only
+_FENCE_LINE = re.compile(rf"[ \t]*(?:{re.escape(OPEN)}|{re.escape(CLOSE)})[ \t]*")
 _BLOCK_LEVEL = frozenset(BLOCK_LEVEL_ELEMENTS)
-
-
-def verbatim(source, language, class_name, options, md, **kwargs) -> str:
-    """pymdownx.superfences' formatter for the fence: the block, unchanged."""
-    return source
+# Markdown's HTML parser reads their text as markup, where a browser (and the scan) does
+# not: a "<" in it could end the block elsewhere. An SVG's plain <title> is fine.
+_MARKUP_IN_TEXT = re.compile(r"<(textarea|title|iframe|noscript)\b[^>]*>(?:(?!</\1)[\s\S])*?<(?!/\1)", re.I)
 
 
 def fence_html_blocks(markdown: str) -> str:
     """The Markdown with each HTML block that Markdown would pass through untouched
-    wrapped in a verbatim fence."""
+    between an OPEN and a CLOSE line."""
     out: list[str] = []
     run: list[str] = []
     for line in markdown.split("\n"):
-        if line.strip():
+        if not _BLANK.fullmatch(line):
             run.append(line)
             continue
         out.extend(_fenced(run))
@@ -59,12 +61,12 @@ def fence_html_blocks(markdown: str) -> str:
 def _fenced(run: list[str]) -> list[str]:
     if not run:
         return run
-    first = _BLOCK_START.match(run[0])
-    if not first or first.group(1).lower() not in _BLOCK_LEVEL:
-        return run
-    if any(_FENCE_LIKE.match(line) for line in run):
+    first = _MARKUP.match(run[0])  # a whole start tag at the start of the first line
+    if not first or first.group(2) is None or first.group(1) or first.group(2).lower() not in _BLOCK_LEVEL:
         return run
     block = "\n".join(run)
+    if any(_FENCE_LINE.fullmatch(line) for line in run) or _MARKUP_IN_TEXT.search(block):
+        return run
     elements = top_level_elements(block)
     ends = [end for _, end, _ in elements]
     if not elements or None in ends or ends[-1] != len(block):
@@ -73,3 +75,35 @@ def _fenced(run: list[str]) -> list[str]:
     if gaps[0] or any(gap != "\n" for gap in gaps[1:]) or any(name not in _BLOCK_LEVEL for _, _, name in elements):
         return run  # text beside an element, two on one line, or an inline one
     return [OPEN, *run, CLOSE]
+
+
+class _VerbatimBlocks(Preprocessor):
+    """Each block between an OPEN and a CLOSE line goes to Markdown's store of raw HTML,
+    as Markdown's own HTML blocks do, and leaves its placeholder in the text."""
+
+    def run(self, lines: list[str]) -> list[str]:
+        out: list[str] = []
+        block: list[str] | None = None
+        for line in lines:
+            if block is None:
+                if line == OPEN:
+                    block = []
+                else:
+                    out.append(line)
+            elif line == CLOSE:  # a block of its own, whatever the including page has next to it
+                out += ["", self.md.htmlStash.store("\n".join(block)), ""]
+                block = None
+            else:
+                block.append(line)
+        if block is not None:  # never closed: leave it to Markdown
+            out += [OPEN, *block]
+        return out
+
+
+class VerbatimHtmlExtension(Extension):
+    def extendMarkdown(self, md) -> None:
+        md.preprocessors.register(_VerbatimBlocks(md), "verbatim_html", PRIORITY)
+
+
+def makeExtension(**kwargs) -> VerbatimHtmlExtension:  # noqa: N802 - the name Markdown looks for
+    return VerbatimHtmlExtension(**kwargs)

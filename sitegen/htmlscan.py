@@ -8,7 +8,8 @@ from html.parser import HTMLParser
 from pathlib import Path
 
 VOID = {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "track", "wbr"}
-_MARKUP = re.compile(r"""<!--(?:-?>|.*?-->)|<(/?)([a-zA-Z][\w-]*)((?:[^>"']+|"[^"]*"|'[^']*')*)>""", re.S)
+# Possessive (*+, ++): a tag that never closes fails at once, not after trying every split.
+_MARKUP = re.compile(r"""<!--(?:-?>|.*?-->)|<(/?)([a-zA-Z][\w-]*)((?:[^>"']++|"[^"]*"|'[^']*')*+)>""", re.S)
 _RAW_TEXT = ("script", "style", "textarea", "title", "noscript", "iframe")  # text up to the end tag
 _FOREIGN = ("svg", "math")  # where `/>` does close an element
 
@@ -25,12 +26,9 @@ def top_level_elements(html: str, start: int = 0, end: int | None = None,
     end = len(html) if end is None else end
     found: list[list] = []
     stack: list[str] = []
-    skip_to = start
-    for match in _MARKUP.finditer(html, start, end):
-        if match.start() < skip_to:
-            continue  # inside a script's or a style's text
-        if limit is not None and match.start() - start > limit:
-            break
+    at = start
+    while (match := _MARKUP.search(html, at, end)) is not None and (limit is None or match.start() - start <= limit):
+        at = match.end()
         closing, name, attributes = match.groups()
         if name is None:
             continue  # a comment
@@ -40,18 +38,18 @@ def top_level_elements(html: str, start: int = 0, end: int | None = None,
                 while stack.pop() != name:
                     pass
                 if not stack:
-                    found[-1][1] = match.end()
+                    found[-1][1] = at
             continue
         if not stack:
             found.append([match.start(), None, name])
         if name in VOID or (attributes.endswith("/") and any(f in stack for f in _FOREIGN)):
             if not stack:
-                found[-1][1] = match.end()
+                found[-1][1] = at
             continue
         stack.append(name)
         if name in _RAW_TEXT:  # its text may hold "<": go on from its end tag
-            close = html.find(f"</{name}", match.end(), end)
-            skip_to = close if close >= 0 else end
+            close = html.find(f"</{name}", at, end)
+            at = close if close >= 0 else end
     return [(first, last, name) for first, last, name in found]
 
 

@@ -7,6 +7,8 @@ import re
 
 import markdown
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 from mkdocs.utils.yaml import yaml_load
 
 from conftest import CONFIG, DATA, ROOT
@@ -27,9 +29,20 @@ from sitegen.outputs import outputs_for
      [(0, 25, "noscript"), (25, 51, "script"), (51, 59, "p")]),
     ('<svg><path d="M0"/><g/></svg><p>z</p>', [(0, 29, "svg"), (29, 37, "p")]),
     ('<div><p>open', [(0, None, "div")]),
+    # Was: a "<" inside a script's or a style's text began a tag that swallowed the end tag.
+    ('<script>for(i=0;i<n;i++){}</script><p>y</p>', [(0, 35, "script"), (35, 43, "p")]),
+    ('<style>a<b</style><p>y</p>', [(0, 18, "style"), (18, 26, "p")]),
+    ('<textarea>x<y</textarea><div>z</div>', [(0, 24, "textarea"), (24, 36, "div")]),
 ])
 def test_top_level_elements_are_the_elements_not_inside_another_with_where_each_ends(markup, expected):
     assert top_level_elements(markup) == expected
+
+
+def test_a_tag_that_never_closes_is_given_up_at_once():
+    """Was: with a quote left open, the scan tried every way to split the attribute text,
+    twice as long for each character more (2 s at 22 characters)."""
+    markup = "<a " + "x" * 5000 + " '" + "<p>b</p>"
+    assert top_level_elements(markup) == [(5005, 5013, "p")]
 
 
 def test_top_level_elements_stop_at_the_limit():
@@ -42,6 +55,7 @@ FENCED = [
     '<p>One.</p>\n<p class="source-line">Two.</p>',  # block-level elements on lines of their own
     '<dl>\n<dt>x</dt>\n<dd>y</dd>\n</dl>\n<script type="application/json">{"a": "</p> <div>"}</script>',
     '<hr>',
+    '<div>\n```\ncode\n```\n</div>',  # backticks inside: Markdown leaves raw HTML alone
 ]
 LEFT = [
     '<span class="term">inline</span>',  # not block-level: Markdown wraps it in a paragraph
@@ -49,18 +63,43 @@ LEFT = [
     '<p>a</p> and text after it',
     '<p>a</p><p>b</p>',  # two on one line
     '<p>a</p>\n<span>b</span>',
-    '<div>\n```\n</div>',  # a line that would end the fence early
-    '<div>\n   ~~~~\n</div>',
     'Text <p>a</p>',
     '<!-- a comment -->',
     '  <div>indented</div>',
+    '<p\nclass="x">y</p>',  # a start tag over two lines
+    '<p>a</p>\n\u00a0\n<p>b</p>',  # a no-break space is not a blank line to Markdown
+    '<div><textarea></div></textarea></div>',  # Markdown reads the textarea's text as markup
+    f'<div>\n{OPEN}\n</div>',  # a line that would open a fence
 ]
 
 
+def _markdown(fence: bool = True) -> markdown.Markdown:
+    """Markdown with the project's extensions, as every engine sets it up from mkdocs.yml;
+    without the fence, as before it."""
+    with (ROOT / "mkdocs.yml").open(encoding="utf-8") as handle:
+        extensions = yaml_load(handle)["markdown_extensions"]
+    names = [e if isinstance(e, str) else next(iter(e)) for e in extensions]
+    configs = {next(iter(e)): next(iter(e.values())) for e in extensions if isinstance(e, dict)}
+    if not fence:
+        names.remove("sitegen.htmlfence")
+    return markdown.Markdown(extensions=names, extension_configs=configs)
+
+
+FENCE_ON, FENCE_OFF = _markdown(), _markdown(fence=False)
+
+
+def same_page(fenced: str, plain: str) -> bool:
+    """The finished HTML is the same (Markdown may put a blank line more or less between
+    two blocks; the finishing step makes each run of blank lines between tags one break)."""
+    return squeeze_markup(FENCE_ON.reset().convert(fenced)) == squeeze_markup(FENCE_OFF.reset().convert(plain))
+
+
 @pytest.mark.parametrize("block", FENCED)
-def test_a_block_markdown_would_pass_through_is_fenced(block):
+def test_a_block_markdown_would_pass_through_is_fenced_and_comes_out_the_same(block):
     text = f"## Heading {{#h}}\n\n{block}\n\nAfter."
-    assert fence_html_blocks(text) == f"## Heading {{#h}}\n\n{OPEN}\n{block}\n{CLOSE}\n\nAfter."
+    fenced = fence_html_blocks(text)
+    assert fenced == f"## Heading {{#h}}\n\n{OPEN}\n{block}\n{CLOSE}\n\nAfter."
+    assert same_page(fenced, text)
 
 
 @pytest.mark.parametrize("block", LEFT)
@@ -69,33 +108,48 @@ def test_anything_else_is_left_to_markdown(block):
     assert fence_html_blocks(text) == text
 
 
-def _markdown() -> markdown.Markdown:
-    """Markdown with the project's extensions, as every engine sets it up from mkdocs.yml."""
-    with (ROOT / "mkdocs.yml").open(encoding="utf-8") as handle:
-        extensions = yaml_load(handle)["markdown_extensions"]
-    names = [e if isinstance(e, str) else next(iter(e)) for e in extensions]
-    configs = {next(iter(e)): next(iter(e.values())) for e in extensions if isinstance(e, dict)}
-    return markdown.Markdown(extensions=names, extension_configs=configs)
+def test_a_fenced_block_stays_a_block_whatever_follows_it_in_the_including_page():
+    """A page may go on right after its --8<-- line, with no blank line."""
+    fenced = fence_html_blocks("<table><tr><td>a</td></tr></table>") + "\nText right after."
+    assert same_page(fenced, "<table><tr><td>a</td></tr></table>\nText right after.")
+    assert "<p>Text right after.</p>" in FENCE_ON.reset().convert(fenced)
+
+
+def test_a_fence_left_open_is_left_to_markdown():
+    assert same_page(f"{OPEN}\n<p>a</p>\n\nText.", f"{OPEN}\n<p>a</p>\n\nText.")
+
+
+PIECES = ["<div>", "</div>", "<p>", "</p>", "<span>", "</span>", "<table>", "<tr><td>", "</td></tr>",
+          "</table>", "<script>", "</script>", "<pre>", "</pre>", "<hr>", "<br>", "<!-- c -->", "<textarea>",
+          "</textarea>", "a", "*b*", "`c`", "```", "~~~", " ", "\t", "\n", "\n\n", "'", '"', "<", ">", "&",
+          "# h", "- i", "    ", "\u00a0", OPEN, CLOSE, '<p class="x"\n>', "<details>", "<summary>s</summary>",
+          "</details>"]
+
+
+@settings(max_examples=400, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.lists(st.sampled_from(PIECES), max_size=30))
+def test_fencing_never_changes_the_page(pieces):
+    """Whatever a template or data puts in a fragment, the fence only changes how the
+    engine gets the HTML, never the finished page."""
+    text = "".join(pieces)
+    assert same_page(fence_html_blocks(text), text)
 
 
 UNFENCE = re.compile(rf"^{re.escape(OPEN)}\n(.*?)\n{re.escape(CLOSE)}$", re.M | re.S)
 
 
 def test_every_fragment_converts_to_the_same_html_fenced_or_not():
-    """The fence changes how the engine's Markdown gets the blocks, never the page: each
-    real fragment converts to the same HTML as without its fences, once finished (Markdown
-    puts a blank line more or less between two blocks; the finishing step makes every run
-    of blank lines between tags one line break)."""
+    """Each real fragment converts to the same finished HTML as without its fences and
+    without the extension, and nearly every block is fenced (one left to Markdown only
+    costs time)."""
     rendered = render.render_all(DATA, CONFIG, outputs_for(DATA))
     fragments = {target: text for target, text in rendered.items() if target.startswith("generated/")
                  and target.endswith(".md")}
-    md = _markdown()
     fenced_blocks = 0
     for target, text in fragments.items():
         plain, count = UNFENCE.subn(r"\1", text)
         fenced_blocks += count
-        assert squeeze_markup(md.reset().convert(text)) == squeeze_markup(md.reset().convert(plain)), target
-    # Nearly every block is fenced; one left to Markdown only costs time.
+        assert same_page(text, plain), target
     left = [f"{target}: {run[:60]}" for target, text in fragments.items()
             for run in re.split(r"\n[ \t]*\n", UNFENCE.sub("", text)) if re.match(r"<[a-zA-Z]", run)]
     assert fenced_blocks > 150 and left == [], left
