@@ -27,7 +27,7 @@ from markdown import Extension
 from markdown.preprocessors import Preprocessor
 from markdown.util import BLOCK_LEVEL_ELEMENTS
 
-from .htmlscan import _MARKUP, top_level_elements
+from .htmlscan import MARKUP, top_level_elements
 
 OPEN = "<!-- verbatim-html -->"  # a comment: an engine without this extension shows nothing of it
 CLOSE = "<!-- /verbatim-html -->"
@@ -61,7 +61,7 @@ def fence_html_blocks(markdown: str) -> str:
 def _fenced(run: list[str]) -> list[str]:
     if not run:
         return run
-    first = _MARKUP.match(run[0])  # a whole start tag at the start of the first line
+    first = MARKUP.match(run[0])  # a whole start tag at the start of the first line
     if not first or first.group(2) is None or first.group(1) or first.group(2).lower() not in _BLOCK_LEVEL:
         return run
     block = "\n".join(run)

@@ -8,8 +8,9 @@ from html.parser import HTMLParser
 from pathlib import Path
 
 VOID = {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "track", "wbr"}
-# Possessive (*+, ++): a tag that never closes fails at once, not after trying every split.
-_MARKUP = re.compile(r"""<!--(?:-?>|.*?-->)|<(/?)([a-zA-Z][\w-]*)((?:[^>"']++|"[^"]*"|'[^']*')*+)>""", re.S)
+# A comment or one tag (shared with htmlfence). Possessive (*+, ++): a tag that never
+# closes fails at once, not after trying every split.
+MARKUP = re.compile(r"""<!--(?:-?>|.*?-->)|<(/?)([a-zA-Z][\w-]*)((?:[^>"']++|"[^"]*"|'[^']*')*+)>""", re.S)
 _RAW_TEXT = ("script", "style", "textarea", "title", "noscript", "iframe")  # text up to the end tag
 _FOREIGN = ("svg", "math")  # where `/>` does close an element
 
@@ -27,7 +28,7 @@ def top_level_elements(html: str, start: int = 0, end: int | None = None,
     found: list[list] = []
     stack: list[str] = []
     at = start
-    while (match := _MARKUP.search(html, at, end)) is not None and (limit is None or match.start() - start <= limit):
+    while (match := MARKUP.search(html, at, end)) is not None and (limit is None or match.start() - start <= limit):
         at = match.end()
         closing, name, attributes = match.groups()
         if name is None:

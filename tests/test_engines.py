@@ -48,3 +48,22 @@ def test_the_build_is_strict_a_broken_link_in_a_page_fails_it(tmp_path):
     result = build_site(project, tmp_path / "site")
     assert result.returncode != 0, "a broken link passed a strict build"
     assert "faq.md" in result.stdout + result.stderr
+
+
+def test_the_engines_own_command_builds_from_the_project_root(tmp_path):
+    """README ("Engines"): mkdocs.yml names a Markdown extension in sitegen/, and
+    `python -m mkdocs build` run from the project root finds it without PYTHONPATH."""
+    import os
+    import subprocess
+    import sys
+
+    from conftest import copy_project
+    from sitegen.build import ENV
+    from sitegen.render import generate
+    project = copy_project(tmp_path / "project")
+    assert generate(project) == 0
+    env = {k: v for k, v in os.environ.items() if k != "PYTHONPATH"} | ENV
+    result = subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(tmp_path / "site")],
+                            cwd=project, capture_output=True, text=True, env=env)
+    assert result.returncode == 0, result.stderr
+    assert "<!-- verbatim-html -->" not in (tmp_path / "site" / "faq" / "index.html").read_text(encoding="utf-8")
