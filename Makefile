@@ -14,7 +14,6 @@ ENGINE ?= mkdocs
 
 # Material 9.7+ prints a banner about MkDocs 2.0 on every run; we pin MkDocs < 2.
 export NO_MKDOCS_2_WARNING := 1
-export PYTHONDONTWRITEBYTECODE := 1
 
 ifeq ($(ENGINE),mkdocs)
 ENGINE_ENV := $(VENV)/.site

@@ -33,7 +33,7 @@ from .finish import finish_site
 from .render import generate
 
 ENGINES = ("mkdocs", "properdocs", "zensical")
-ENV = {"NO_MKDOCS_2_WARNING": "1", "PYTHONDONTWRITEBYTECODE": "1"}
+ENV = {"NO_MKDOCS_2_WARNING": "1"}
 
 
 @dataclass

@@ -16,11 +16,11 @@ same answer on the real data and on many broken copies of it.
 
 from __future__ import annotations
 
+import itertools
 import numbers
 import re
+from collections.abc import Mapping, Sequence
 from typing import Any, Callable
-
-from jsonschema._utils import equal, uniq
 
 from . import schema as schemas
 
@@ -42,12 +42,54 @@ _IMPLEMENTED = {"type", "enum", "const", "pattern", "minLength", "maxLength", "m
                 schemas.REF, schemas.MIN_RECORDS}
 # jsonschema ignores a keyword it does not know; one it knows (the project's included) but this
 # module does not compile would be skipped here and checked there, so it sends the whole
-# schema to jsonschema.
-_JSONSCHEMA_KEYWORDS = set(type(schemas.validator_for({}, lambda _: None)).VALIDATORS)
+# schema to jsonschema. The list is written out, not read from jsonschema, so that a build
+# of valid data never imports jsonschema (about 0.06 s); a test holds it to jsonschema's.
+_JSONSCHEMA_KEYWORDS = {
+    "$dynamicRef", "$ref", "additionalProperties", "allOf", "anyOf", "const", "contains", "dependentRequired",
+    "dependentSchemas", "enum", "exclusiveMaximum", "exclusiveMinimum", "format", "if", "items", "maxItems",
+    "maxLength", "maxProperties", "maximum", "minItems", "minLength", "minProperties", "minimum", "multipleOf",
+    "not", "oneOf", "pattern", "patternProperties", "prefixItems", "properties", "propertyNames", "required",
+    "type", "unevaluatedItems", "unevaluatedProperties", "uniqueItems",
+    schemas.REF, schemas.LABELS, schemas.SYMBOLS, schemas.ANCHOR, schemas.MIN_RECORDS, schemas.MESSAGES,
+}
 
 
 class Unsupported(Exception):
     """The schema uses a keyword this module does not compile."""
+
+
+# JSON equality as jsonschema's `_utils.equal` and `uniq` define it (1 is not true, 0 is not
+# false, at any depth), written the same way here for the reason above; a test compares them.
+_TRUE, _FALSE = object(), object()
+
+
+def _unbool(value: Any) -> Any:
+    return _TRUE if value is True else _FALSE if value is False else value
+
+
+def equal(one: Any, two: Any) -> bool:
+    if one is two:
+        return True
+    if isinstance(one, str) or isinstance(two, str):
+        return one == two
+    if isinstance(one, Sequence) and isinstance(two, Sequence):
+        return len(one) == len(two) and all(equal(a, b) for a, b in zip(one, two))
+    if isinstance(one, Mapping) and isinstance(two, Mapping):
+        return len(one) == len(two) and all(key in two and equal(value, two[key]) for key, value in one.items())
+    return _unbool(one) == _unbool(two)
+
+
+def uniq(values: Any) -> bool:
+    try:
+        ordered = sorted(_unbool(v) for v in values)
+        return not any(equal(a, b) for a, b in zip(ordered, itertools.islice(ordered, 1, None)))
+    except (NotImplementedError, TypeError):  # values that do not sort: compare every pair
+        seen: list = []
+        for value in map(_unbool, values):
+            if any(equal(before, value) for before in seen):
+                return False
+            seen.append(value)
+        return True
 
 
 def _is_integer(value: Any) -> bool:

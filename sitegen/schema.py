@@ -30,13 +30,14 @@ reported against the schema file, once, and never switches a check off.
 
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass
-from typing import Any, Callable, Iterator
+from typing import TYPE_CHECKING, Any, Callable, Iterator
 
-import jsonschema
-from jsonschema import Draft202012Validator
-from jsonschema.exceptions import ValidationError
+if TYPE_CHECKING:  # jsonschema is imported where it is used: a build of valid data never needs it
+    from jsonschema import Draft202012Validator
+    from jsonschema.exceptions import ValidationError
 
 REF = "x-ref"
 LABELS = "x-labels"
@@ -71,7 +72,14 @@ PROJECT_KEYWORDS_SCHEMA: dict[str, Any] = {
         MIN_RECORDS: {"type": "integer", "minimum": 0},
     },
 }
-_PROJECT_KEYWORDS = Draft202012Validator(PROJECT_KEYWORDS_SCHEMA)
+
+
+@functools.cache
+def _project_keywords() -> Draft202012Validator:
+    from jsonschema import Draft202012Validator
+    return Draft202012Validator(PROJECT_KEYWORDS_SCHEMA)
+
+
 _ALLOWED_NESTED = {REF: str, LABELS: dict, SYMBOLS: dict, MESSAGES: dict}
 
 
@@ -114,12 +122,14 @@ def _resolve_local(schema: dict, ref: str) -> bool:
 
 def check_schema(schema: Any, datasets: set[str]) -> list[SchemaProblem]:
     """Every mistake in one schema document, each with its place in the file."""
+    from jsonschema import Draft202012Validator
+
     if not isinstance(schema, dict):
         return [SchemaProblem("(top)", "a schema must be a JSON object")]
     problems = [SchemaProblem(_dotted(tuple(e.absolute_path)), f"not a valid JSON Schema: {e.message}")
                 for e in Draft202012Validator(Draft202012Validator.META_SCHEMA).iter_errors(schema)]
     problems += [SchemaProblem(_dotted(tuple(e.absolute_path)), e.message)
-                 for e in _PROJECT_KEYWORDS.iter_errors(schema)]
+                 for e in _project_keywords().iter_errors(schema)]
     for path, node in _walk(schema):
         if not isinstance(node, dict):
             continue
@@ -194,6 +204,9 @@ def validator_for(schema: dict, known_ids: Callable[[str], set[str] | None]) -> 
     `known_ids(dataset)` gives the ids of a dataset, or None if it could not be
     read (then references into it are not checked, to avoid a flood of
     messages that blame the wrong file)."""
+    import jsonschema
+    from jsonschema import Draft202012Validator
+    from jsonschema.exceptions import ValidationError
 
     def x_ref(validator, target, instance, schema):
         if not isinstance(instance, str):

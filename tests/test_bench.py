@@ -27,7 +27,8 @@ def figures(reference=True):
         seconds |= {(bench.REFERENCE, 1): 2.0, (bench.REFERENCE, bench.SCALE): 9.0}
         records |= {(bench.REFERENCE, 1): 300, (bench.REFERENCE, bench.SCALE): 3000}
     engine_alone = {(e, 1): 0.5 for e in bench.ENGINES} | {(e, bench.SCALE): 2.5 for e in bench.ENGINES}
-    return bench.BuildFigures(seconds, records, engine_alone)
+    rebuild = {(e, 1): 0.75 for e in bench.ENGINES} | {(e, bench.SCALE): 5.0 for e in bench.ENGINES}
+    return bench.BuildFigures(seconds, records, engine_alone, rebuild)
 
 
 def test_report_flags_what_misses_its_budget_or_target():
@@ -35,9 +36,9 @@ def test_report_flags_what_misses_its_budget_or_target():
     weights = {"mkdocs": [weight("/", 80 * 1024, 8 * 1024), weight("/big/", 95 * 1024, 30 * 1024)]}
     paints = [paint_row("/", 800, 700, 20, 0.0), paint_row("/slow/", 1000, 700, 80, 0.02)]
     lines = bench.report(builds, weights, paints, runs=3).splitlines()
-    assert "| mkdocs (deploys) | 600 / 6,000 | 1.00 | 6.00 | 6.0 | 1.00 | 0.50 / 2.50 |" in lines
+    assert "| mkdocs (deploys) | 600 / 6,000 | 1.00 | 6.00 | 6.0 | 1.00 | 0.50 / 2.50 | 0.75 / 5.00 |" in lines
     assert (f"| reference: `{bench.REFERENCE_COMMIT}` on mkdocs, the tree issue 9 measured | 300 / 3,000 | "
-            "2.00 | 9.00 | 4.5 | 3.00 | – |") in lines
+            "2.00 | 9.00 | 4.5 | 3.00 | – | – |") in lines
     assert any("here 2.00 and 9.00 s in this run" in line for line in lines)
     assert "| `/` | 0.80 | 0.70 | 1.14 | 0.90 | 20 | 10 | 0.000 |" in lines
     assert "| `/slow/` | 1.00 | 0.70 | 1.43 OVER | 1.10 | 80 OVER | 10 | 0.020 OVER |" in lines

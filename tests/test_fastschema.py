@@ -10,11 +10,15 @@ from __future__ import annotations
 
 import copy
 import json
+import os
+import subprocess
+import sys
 from typing import Any, Iterator
 
 import pytest
+from hypothesis import given, settings, strategies as st
 
-from conftest import ROOT
+from conftest import ROOT, copy_project
 from sitegen import fastschema
 from sitegen import schema as schemas
 from sitegen.yamlfile import parse
@@ -145,3 +149,49 @@ def test_format_is_only_an_annotation_because_jsonschema_gets_no_format_checker(
     assert schemas.validator_for({}, known_ids).format_checker is None
     schema = {"type": "string", "format": "email"}
     assert fastschema.all_valid(schema, "not an email", known_ids) is slow_valid(schema, "not an email") is True
+
+
+def test_the_keywords_it_knows_jsonschema_knows_are_jsonschemas_own():
+    """Written out so a valid build never imports jsonschema: it must not drift from the validator's."""
+    assert fastschema._JSONSCHEMA_KEYWORDS == set(type(schemas.validator_for({}, lambda _: None)).VALIDATORS)
+
+
+JSON_VALUES = st.recursive(
+    st.none() | st.booleans() | st.integers(-2, 2) | st.sampled_from([0.0, 1.0, 1.5, -0.0]) | st.sampled_from(["", "a", "1"]),
+    lambda inner: st.lists(inner, max_size=3) | st.dictionaries(st.sampled_from(["a", "b"]), inner, max_size=2),
+    max_leaves=8)
+
+
+@settings(max_examples=400, deadline=None)
+@given(one=JSON_VALUES, two=JSON_VALUES)
+def test_equality_is_jsonschemas(one, two):
+    from jsonschema._utils import equal
+    assert fastschema.equal(one, two) is equal(one, two)
+    assert fastschema.equal(one, one) is equal(one, one)
+
+
+@settings(max_examples=400, deadline=None)
+@given(values=st.lists(JSON_VALUES, max_size=5))
+def test_uniqueness_is_jsonschemas(values):
+    from jsonschema._utils import uniq
+    assert fastschema.uniq(values) is uniq(values)
+    assert fastschema.uniq(values + values[:1]) is uniq(values + values[:1])
+
+
+@pytest.mark.parametrize("values, expected", [([1, True], True), ([0, False], True), ([[1], [True]], True),
+                                              ([{"a": 1}, {"a": 1}], False), ([1, 1.0], False), ([], True)])
+def test_uniqueness_tells_numbers_from_booleans(values, expected):
+    assert fastschema.uniq(values) is expected
+
+
+def test_a_build_of_valid_data_imports_jsonschema_only_to_check_new_schemas(tmp_path):
+    """jsonschema costs about 0.06 s to import. Valid records never need it (fastschema says
+    so), and a schema needs it once, until .cache/ holds its result."""
+    project = copy_project(tmp_path)
+    code = ("import io, sys; from pathlib import Path; from sitegen.render import generate; "
+            "assert generate(Path('.'), out=io.StringIO(), err=io.StringIO()) == 0; "
+            "print('jsonschema' in sys.modules)")
+    env = {**os.environ, "PYTHONPATH": str(ROOT)}
+    runs = [subprocess.run([sys.executable, "-c", code], cwd=project, env=env, capture_output=True, text=True)
+            for _ in range(2)]
+    assert [(r.returncode, r.stdout.strip()) for r in runs] == [(0, "True"), (0, "False")], runs
