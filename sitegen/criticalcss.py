@@ -31,6 +31,8 @@ _ATTR = re.compile(r"\[\s*([\w-]+)")
 _TAG = re.compile(r"(?:^|[\s>+~,])([a-zA-Z][\w-]*)")
 _START_TAG = re.compile(r"<([a-zA-Z][\w-]*)(\s[^>]*)?>")
 _COMMENT = re.compile(r"/\*.*?\*/", re.S)
+_VAR = re.compile(r"var\(\s*(--[\w-]+)")
+_ANIMATION = re.compile(r"^\s*(?:-webkit-)?animation(?:-name)?\s*:(.*)$", re.S)
 # Attributes that only ever take values written somewhere in the page, so a selector
 # on any other value can never match: `[dir=rtl]` rules are dead weight on an ltr
 # page, and so are the theme's rules for the colours this site does not offer (the
@@ -57,6 +59,16 @@ class Rule:
     selectors: list[tuple[str, frozenset]]  # (selector text, tokens it needs)
     body: str
     declarations: tuple = ()  # (property name, declaration text), split once when parsed
+    # Found once when parsed, not on every page: the custom properties its other declarations
+    # read, each custom property it declares with the ones its value reads, and the values of
+    # its animation declarations.
+    reads: frozenset = frozenset()
+    declares: tuple = ()
+    animations: tuple = ()
+
+    def narrowed(self, selectors: list[tuple[str, frozenset]]) -> Rule:
+        """The same rule with only some of its selectors."""
+        return Rule(selectors, self.body, self.declarations, self.reads, self.declares, self.animations)
 
 
 @dataclass
@@ -68,6 +80,20 @@ class Block:
 @dataclass
 class Statement:
     text: str  # a whole at-rule kept as it is (@font-face, @keyframes, @charset, ...)
+    reads: frozenset = frozenset()  # the custom properties it reads
+
+
+def _statement(text: str) -> Statement:
+    return Statement(text, frozenset(_VAR.findall(text)))
+
+
+def _rule(selectors: list[tuple[str, frozenset]], body: str) -> Rule:
+    declarations = tuple((d.partition(":")[0].strip(), d) for d in _declarations(body))
+    reads = frozenset(name for prop, d in declarations if not prop.startswith("--") and "var(" in d
+                      for name in _VAR.findall(d))
+    declares = tuple((prop, frozenset(_VAR.findall(d))) for prop, d in declarations if prop.startswith("--"))
+    animations = tuple(value for _, d in declarations for value in _ANIMATION.findall(d))
+    return Rule(selectors, body, declarations, reads, declares, animations)
 
 
 def _strip_functional(selector: str) -> str:
@@ -146,11 +172,11 @@ def _parse_block(css: str, i: int) -> tuple[list, int]:
         text = _COMMENT.sub("", css[i:j]).strip()
         if ch == ";":
             if text.startswith("@"):
-                nodes.append(Statement(text + ";"))
+                nodes.append(_statement(text + ";"))
             i = j + 1
         elif text.startswith(_KEEP_WHOLE):
             end = _matching_brace(css, j + 1)
-            nodes.append(Statement(text + css[j:end]))
+            nodes.append(_statement(text + css[j:end]))
             i = end
         elif text.startswith("@"):
             children, i = _parse_block(css, j + 1)
@@ -162,10 +188,9 @@ def _parse_block(css: str, i: int) -> tuple[list, int]:
                 children, _ = _parse_block(body, 0)
                 nodes.append(Block(text, children))
             else:
-                declarations = tuple((d.partition(":")[0].strip(), d) for d in _declarations(body))
                 selectors = [(sel, needs) for sel in _split_selectors(text) if not _INTERACTION.search(sel)
                              and not any(map(_SHOWN_BY_THE_THEME_SCRIPT.match, needs := selector_tokens(sel)))]
-                nodes.append(Rule(selectors, body, declarations))
+                nodes.append(_rule(selectors, body))
             i = end
     return nodes, i
 
@@ -241,9 +266,6 @@ def script_adds(js: str, styled: frozenset) -> frozenset:
     return frozenset(names & styled)
 
 
-_VAR = re.compile(r"var\(\s*(--[\w-]+)")
-
-
 def _declarations(body: str) -> list[str]:
     """Split a rule body at top-level semicolons (not those inside quotes or brackets)."""
     parts, depth, quote, current = [], 0, "", []
@@ -272,7 +294,7 @@ def _kept(nodes: list, tokens: frozenset) -> list:
         if isinstance(node, Rule):
             selectors = [(s, needs) for s, needs in node.selectors if needs <= tokens]
             if selectors:
-                out.append(Rule(selectors, node.body, node.declarations))
+                out.append(node if len(selectors) == len(node.selectors) else node.narrowed(selectors))
         elif isinstance(node, Block):
             if node.prelude.startswith("@media") and "print" in node.prelude and "screen" not in node.prelude:
                 continue
@@ -294,25 +316,20 @@ def _rules(nodes: list):
 
 def _used_variables(nodes: list) -> set[str]:
     """Custom properties that kept rules read, directly or through other custom properties."""
-    declared: dict[str, list[str]] = {}
+    declared: dict[str, list[frozenset]] = {}
     reads: set[str] = set()
     for node in _rules(nodes):
-        if not isinstance(node, Rule):
-            reads |= set(_VAR.findall(node.text))
-            continue
-        for name, declaration in node.declarations:
-            if name.startswith("--"):
-                declared.setdefault(name, []).append(declaration)
-            elif "var(" in declaration:
-                reads |= set(_VAR.findall(declaration))
+        reads |= node.reads
+        for name, its_reads in node.declares if isinstance(node, Rule) else ():
+            declared.setdefault(name, []).append(its_reads)
     needed, todo = set(), list(reads)
     while todo:
         name = todo.pop()
         if name in needed:
             continue
         needed.add(name)
-        for value in declared.get(name, []):
-            todo += _VAR.findall(value)
+        for its_reads in declared.get(name, []):
+            todo += its_reads
     return needed
 
 
@@ -335,13 +352,11 @@ def _serialise(nodes: list, variables: set[str], piece=str) -> str:
 
 
 _KEYFRAMES = re.compile(r"@(?:-webkit-)?keyframes\s+([\w-]+)")
-_ANIMATION = re.compile(r"^\s*(?:-webkit-)?animation(?:-name)?\s*:(.*)$", re.S)
 
 
 def _without_unused_keyframes(nodes: list) -> list:
     """Keyframes that no kept rule animates with go, like unread custom properties."""
-    values = [value for node in _rules(nodes) if isinstance(node, Rule) for _, declaration in node.declarations
-              for value in _ANIMATION.findall(declaration)]
+    values = [value for node in _rules(nodes) if isinstance(node, Rule) for value in node.animations]
     if any("var(" in value for value in values):  # a name that comes from a custom property: keep them all
         return nodes
     names = {word for value in values for word in re.findall(r"[\w-]+", value)}

@@ -84,6 +84,14 @@ def test_custom_properties_nobody_reads_are_dropped():
     assert inlined(css) == ":root{--used:red}.menu{color:var(--used)}"
 
 
+def test_custom_properties_read_through_another_a_kept_selector_or_a_whole_at_rule_stay():
+    css = (":root{--a:var(--b);--b:red;--c:blue;--d:2px;--e:fade}"
+           ".menu,.absent{color:var(--a)}.absent{color:var(--c)}"
+           "@font-face{font-family:x;src:local(x);size-adjust:var(--d)}@keyframes fade{to{opacity:0}}")
+    assert inlined(css) == (":root{--a:var(--b);--b:red;--d:2px}.menu{color:var(--a)}"
+                            "@font-face{font-family:x;src:local(x);size-adjust:var(--d)}")
+
+
 def test_stylesheets_are_combined_unless_one_refers_to_a_file_by_a_relative_address(tmp_path):
     site = tmp_path / "site"
     (site / "assets").mkdir(parents=True)
