@@ -97,4 +97,5 @@ lock: $(VENV)/.dev
 
 clean:
 	rm -rf site generated docs/downloads .cache .build .pytest_cache .hypothesis
+	find sitegen tests -name __pycache__ -type d -prune -exec rm -rf {} +
 	find docs -name index.html -delete
