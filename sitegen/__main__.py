@@ -54,6 +54,8 @@ def _serve(args) -> int:
         print(exc, file=sys.stderr)
         return 1
     os.environ.update(engine_environment(args.root))
+    # The server watches sitegen/ (mkdocs.yml `watch:`): a .pyc written there would rebuild once more.
+    os.environ["PYTHONDONTWRITEBYTECODE"] = "1"
     os.chdir(args.root)
     os.execv(command[0], command)
     return 0  # not reached

@@ -1,5 +1,6 @@
 """The benchmark's report: budgets and targets flagged, README section replaced in place."""
 
+import shutil
 from pathlib import Path
 
 import yaml
@@ -119,3 +120,20 @@ def test_blocking_time_sees_the_layout_of_a_long_page(chromium, tmp_path):
         result = bench.paint(chromium, base)
     assert result["fcp"] > 0
     assert result["tbt"] > bench.LONG_TASK_MS
+
+
+def test_a_rebuild_starts_with_a_real_data_edit_that_keeps_the_data_valid(tmp_path):
+    """A rebuild that changed nothing would let an engine's page cache (Zensical's) skip the work."""
+    from sitegen import data
+
+    shutil.copytree(ROOT / "data", tmp_path / "data")
+    dataset, name = bench.EDITED
+    read = lambda: yaml.safe_load((tmp_path / "data" / f"{dataset}.yaml").read_text(encoding="utf-8"))  # noqa: E731
+    before = read()
+    seen = {before[0][name]}
+    for edit in range(3):
+        bench.edit_one_record(tmp_path / "data", edit)
+        after = read()
+        assert after[1:] == before[1:] and after[0][name] not in seen
+        seen.add(after[0][name])
+    assert data.load_all(tmp_path / "data", docs_dir=ROOT / "docs").datasets[dataset].records[0][name] == after[0][name]

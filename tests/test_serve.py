@@ -52,3 +52,19 @@ def test_data_edit_shows_up_on_the_dev_server(tmp_path):
             server.wait(timeout=10)
         except subprocess.TimeoutExpired:
             server.kill()
+
+
+def test_the_dev_server_writes_no_bytecode_into_the_folders_it_watches(monkeypatch):
+    """mkdocs.yml watches sitegen/: a .pyc written there while serving would rebuild the site once more."""
+    import argparse
+
+    from conftest import ROOT
+    from sitegen import __main__ as cli
+
+    started = []
+    monkeypatch.setattr(os, "environ", {k: v for k, v in os.environ.items() if k != "PYTHONDONTWRITEBYTECODE"})
+    monkeypatch.setattr(os, "chdir", lambda path: None)
+    monkeypatch.setattr(os, "execv", lambda program, args: started.append((args, dict(os.environ))))
+    cli._serve(argparse.Namespace(root=ROOT, engine="mkdocs", dev_addr="127.0.0.1:8000"))
+    [(command, environment)] = started
+    assert command[1:4] == ["-m", "mkdocs", "serve"] and environment.get("PYTHONDONTWRITEBYTECODE") == "1"
