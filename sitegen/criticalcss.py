@@ -19,6 +19,7 @@ same for every engine's output.
 
 from __future__ import annotations
 
+import dataclasses
 import functools
 import re
 from dataclasses import dataclass, field
@@ -57,7 +58,6 @@ _KEEP_WHOLE = ("@font-face", "@keyframes", "@-webkit-keyframes", "@property", "@
 @dataclass
 class Rule:
     selectors: list[tuple[str, frozenset]]  # (selector text, tokens it needs)
-    body: str
     declarations: tuple = ()  # (property name, declaration text), split once when parsed
     # Found once when parsed, not on every page: the custom properties its other declarations
     # read, each custom property it declares with the ones its value reads, and the values of
@@ -68,7 +68,7 @@ class Rule:
 
     def narrowed(self, selectors: list[tuple[str, frozenset]]) -> Rule:
         """The same rule with only some of its selectors."""
-        return Rule(selectors, self.body, self.declarations, self.reads, self.declares, self.animations)
+        return dataclasses.replace(self, selectors=selectors)
 
 
 @dataclass
@@ -93,7 +93,7 @@ def _rule(selectors: list[tuple[str, frozenset]], body: str) -> Rule:
                       for name in _VAR.findall(d))
     declares = tuple((prop, frozenset(_VAR.findall(d))) for prop, d in declarations if prop.startswith("--"))
     animations = tuple(value for _, d in declarations for value in _ANIMATION.findall(d))
-    return Rule(selectors, body, declarations, reads, declares, animations)
+    return Rule(selectors, declarations, reads, declares, animations)
 
 
 def _strip_functional(selector: str) -> str:
